@@ -1,0 +1,5 @@
+/** micronats nats-impl. */
+@NullMarked
+package io.micronats.nats;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** micronats reports. */
+@NullMarked
+package io.micronats.reports;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** micronats simulator. */
+@NullMarked
+package io.micronats.simulator;
+
+import org.jspecify.annotations.NullMarked;

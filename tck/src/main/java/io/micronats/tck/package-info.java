@@ -1,0 +1,5 @@
+/** micronats tck. */
+@NullMarked
+package io.micronats.tck;
+
+import org.jspecify.annotations.NullMarked;
