@@ -49,7 +49,9 @@ public interface Registry extends AutoCloseable {
    * Every version of the named service, each with its live nodes.
    *
    * @throws IllegalArgumentException when the name is invalid
-   * @throws io.micronats.spi.ServiceNotFoundException when no node of that name is registered
+   * @throws io.micronats.spi.ServiceNotFoundException when no service of that name is registered
+   *     (a version whose last node was deregistered or expired is gone; a version registered
+   *     with no nodes at all is listed, with an empty node list, until deregistered)
    * @throws io.micronats.spi.RegistryException when the backend cannot be reached
    */
   List<Service> getService(String name);

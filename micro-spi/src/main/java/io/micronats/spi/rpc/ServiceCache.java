@@ -1,0 +1,277 @@
+package io.micronats.spi.rpc;
+
+import io.micronats.spi.ClosedException;
+import io.micronats.spi.OperationTimeoutException;
+import io.micronats.spi.ServiceNotFoundException;
+import io.micronats.spi.internal.Deadline;
+import io.micronats.spi.internal.NamedThreadFactory;
+import io.micronats.spi.registry.Node;
+import io.micronats.spi.registry.Registry;
+import io.micronats.spi.registry.Service;
+import io.micronats.spi.registry.WatchEvent;
+import io.micronats.spi.registry.Watcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client's view of the registry: the nodes of each service looked up so far, kept current by
+ * one registry watcher, so that repeated lookups never query the registry.
+ *
+ * <p>Thread-safe. The first lookup of a name starts the watcher (if not running) and then calls
+ * {@code getService}; events arriving before that answer are kept and replayed on top of it, so
+ * nothing is missed. An unknown name is cached too (as no nodes) and found later through the
+ * watcher. If the watcher fails, the cache is dropped and the next lookups start over. One daemon
+ * thread ({@code rpc-client-watch-<n>}) reads the watcher; lookups take no lock but the entry's
+ * own, which is never held while calling the registry.
+ */
+final class ServiceCache implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ServiceCache.class.getName());
+  private static final ThreadFactory THREADS = new NamedThreadFactory("rpc-client-watch");
+
+  private final Registry registry;
+  private final Consumer<String> onAddressGone;
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicReference<@Nullable WatchLoop> loop = new AtomicReference<>();
+  /** Incremented whenever a watcher dies; entries of older generations are not trusted. */
+  private final AtomicLong generation = new AtomicLong();
+  private volatile boolean closed;
+
+  ServiceCache(Registry registry, Consumer<String> onAddressGone) {
+    this.registry = registry;
+    this.onAddressGone = onAddressGone;
+  }
+
+  /**
+   * The nodes of {@code service} (all versions), possibly empty.
+   *
+   * @throws OperationTimeoutException when another caller's lookup does not finish in time
+   */
+  List<Node> nodes(String service, Deadline deadline) throws InterruptedException {
+    Entry entry = entries.get(service);
+    if (entry != null && entry.loaded.isDone()) {
+      if (entry.generation == generation.get()) {
+        return entry.nodes;
+      }
+      entries.remove(service, entry); // made under a watcher that has died since: not kept current
+    }
+    return load(service, deadline);
+  }
+
+  /** The cached services of {@code name} (all versions), looking it up first if needed. */
+  List<Service> services(String name, Deadline deadline) throws InterruptedException {
+    nodes(name, deadline);
+    Entry entry = entries.get(name);
+    return entry == null ? List.of() : entry.services();
+  }
+
+  private List<Node> load(String service, Deadline deadline) throws InterruptedException {
+    long current = generation.get(); // read before: a watcher dying after this makes the entry stale
+    ensureWatching();
+    Entry fresh = new Entry(service, current);
+    Entry existing = entries.putIfAbsent(service, fresh);
+    if (existing != null) {
+      return awaitLoaded(existing, deadline);
+    }
+    List<Service> found;
+    try {
+      found = registry.getService(service);
+    } catch (ServiceNotFoundException notFound) {
+      found = List.of();
+    } catch (RuntimeException e) {
+      entries.remove(service, fresh);
+      fresh.loaded.completeExceptionally(e);
+      throw e;
+    }
+    List<String> gone = fresh.install(found);
+    gone.forEach(onAddressGone);
+    return fresh.nodes;
+  }
+
+  private static List<Node> awaitLoaded(Entry entry, Deadline deadline) throws InterruptedException {
+    try {
+      entry.loaded.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+      return entry.nodes;
+    } catch (TimeoutException e) {
+      throw new OperationTimeoutException("lookup of service '" + entry.name + "'",
+          Duration.ofNanos(deadline.remainingNanos()));
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException("lookup of service '" + entry.name + "' failed", e.getCause());
+    }
+  }
+
+  private void ensureWatching() {
+    if (loop.get() != null) {
+      return;
+    }
+    if (closed) {
+      throw new ClosedException("RPC client is closed");
+    }
+    Watcher watcher = registry.watch();
+    WatchLoop candidate = new WatchLoop(watcher);
+    if (!loop.compareAndSet(null, candidate)) {
+      watcher.stop();
+      return;
+    }
+    THREADS.newThread(candidate).start();
+    if (closed) {
+      candidate.watcher.stop();
+    }
+  }
+
+  private void apply(WatchEvent event) {
+    Entry entry = entries.get(event.service().name());
+    if (entry != null) {
+      entry.apply(event).forEach(onAddressGone);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    WatchLoop current = loop.getAndSet(null);
+    if (current != null) {
+      current.watcher.stop();
+    }
+    entries.clear();
+  }
+
+  /** Reads the watcher until it is stopped or fails. */
+  private final class WatchLoop implements Runnable {
+    final Watcher watcher;
+
+    WatchLoop(Watcher watcher) {
+      this.watcher = watcher;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (!closed && loop.get() == this) {
+          Optional<WatchEvent> event = watcher.next(Duration.ofSeconds(1));
+          event.ifPresent(ServiceCache.this::apply);
+        }
+      } catch (InterruptedException e) {
+        LOG.log(System.Logger.Level.DEBUG, "registry watch interrupted");
+      } catch (RuntimeException e) {
+        // The thread boundary: without a watcher the cache may go stale, so drop it.
+        if (!closed) {
+          LOG.log(System.Logger.Level.WARNING, "registry watch failed; lookups start over", e);
+        }
+      } finally {
+        watcher.stop();
+        if (loop.compareAndSet(this, null)) {
+          generation.incrementAndGet();
+          entries.clear();
+        }
+      }
+    }
+  }
+
+  /** One service: its nodes by version and id, and the flat node list lookups return. */
+  private static final class Entry {
+    final String name;
+    final long generation;
+    final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    private final Map<String, LinkedHashMap<String, Node>> versions = new TreeMap<>();
+    private final Map<String, Service> templates = new TreeMap<>();
+    private @Nullable List<WatchEvent> pending = new ArrayList<>();
+    volatile List<Node> nodes = List.of();
+
+    Entry(String name, long generation) {
+      this.name = name;
+      this.generation = generation;
+    }
+
+    /** Sets the registry's answer, replays the events seen meanwhile; returns addresses gone. */
+    synchronized List<String> install(List<Service> services) {
+      for (Service service : services) {
+        templates.put(service.version(), service.withNodes(List.of()));
+        LinkedHashMap<String, Node> byId = versions.computeIfAbsent(service.version(), v -> new LinkedHashMap<>());
+        service.nodes().forEach(n -> byId.put(n.id(), n));
+      }
+      List<String> gone = new ArrayList<>();
+      List<WatchEvent> replay = pending == null ? List.of() : pending;
+      pending = null;
+      replay.forEach(e -> gone.addAll(applyLocked(e)));
+      publish();
+      loaded.complete(null);
+      return gone;
+    }
+
+    synchronized List<String> apply(WatchEvent event) {
+      if (pending != null) {
+        pending.add(event);
+        return List.of();
+      }
+      List<String> gone = applyLocked(event);
+      publish();
+      return gone;
+    }
+
+    synchronized List<Service> services() {
+      List<Service> out = new ArrayList<>();
+      versions.forEach((version, byId) -> {
+        Service template = templates.get(version);
+        if (template != null) {
+          out.add(template.withNodes(new ArrayList<>(byId.values())));
+        }
+      });
+      return out;
+    }
+
+    private List<String> applyLocked(WatchEvent event) {
+      Service service = event.service();
+      String version = service.version();
+      switch (event.action()) {
+        case CREATE, UPDATE -> {
+          templates.put(version, service.withNodes(List.of()));
+          LinkedHashMap<String, Node> byId = versions.computeIfAbsent(version, v -> new LinkedHashMap<>());
+          service.nodes().forEach(n -> byId.put(n.id(), n));
+          return List.of();
+        }
+        case DELETE -> {
+          LinkedHashMap<String, Node> byId = versions.get(version);
+          if (byId == null) {
+            return List.of();
+          }
+          List<String> gone = new ArrayList<>();
+          for (Node node : service.nodes()) {
+            Node removed = byId.remove(node.id());
+            if (removed != null) {
+              gone.add(removed.address());
+            }
+          }
+          if (byId.isEmpty()) {
+            versions.remove(version);
+            templates.remove(version);
+          }
+          return gone;
+        }
+        default -> throw new IllegalStateException("unknown action " + event.action());
+      }
+    }
+
+    private void publish() {
+      List<Node> flat = new ArrayList<>();
+      versions.values().forEach(byId -> flat.addAll(byId.values()));
+      nodes = List.copyOf(flat);
+    }
+  }
+}

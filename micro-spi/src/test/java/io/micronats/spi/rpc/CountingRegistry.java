@@ -1,0 +1,77 @@
+package io.micronats.spi.rpc;
+
+import io.micronats.spi.registry.RegisterOptions;
+import io.micronats.spi.registry.Registry;
+import io.micronats.spi.registry.Service;
+import io.micronats.spi.registry.Watcher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A registry that counts lookups and can ignore deregistrations (to keep dead nodes listed). */
+final class CountingRegistry implements Registry {
+
+  final AtomicInteger getServiceCalls = new AtomicInteger();
+  final AtomicInteger watchCalls = new AtomicInteger();
+  volatile boolean freezeDeregistrations;
+  private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+  private final Registry delegate;
+
+  CountingRegistry(Registry delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public String name() {
+    return delegate.name();
+  }
+
+  @Override
+  public void register(Service service, RegisterOptions options) {
+    delegate.register(service, options);
+  }
+
+  @Override
+  public void deregister(Service service) {
+    if (!freezeDeregistrations) {
+      delegate.deregister(service);
+    }
+  }
+
+  @Override
+  public List<Service> getService(String name) {
+    getServiceCalls.incrementAndGet();
+    return delegate.getService(name);
+  }
+
+  @Override
+  public List<Service> listServices() {
+    return delegate.listServices();
+  }
+
+  @Override
+  public Watcher watch() {
+    watchCalls.incrementAndGet();
+    Watcher watcher = delegate.watch();
+    watchers.add(watcher);
+    return watcher;
+  }
+
+  @Override
+  public Watcher watch(String service) {
+    watchCalls.incrementAndGet();
+    Watcher watcher = delegate.watch(service);
+    watchers.add(watcher);
+    return watcher;
+  }
+
+  /** Stops every watcher handed out so far, as a backend failure would. */
+  void killWatchers() {
+    watchers.forEach(Watcher::stop);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,270 @@
+package io.micronats.nats.broker;
+
+import io.micronats.nats.internal.Connector;
+import io.micronats.nats.internal.HeaderCodec;
+import io.micronats.spi.BrokerException;
+import io.micronats.spi.Message;
+import io.micronats.spi.Names;
+import io.micronats.spi.NotConnectedException;
+import io.micronats.spi.PayloadTooLargeException;
+import io.micronats.spi.broker.Broker;
+import io.micronats.spi.broker.EventHandler;
+import io.micronats.spi.broker.SubscribeOptions;
+import io.micronats.spi.broker.Subscription;
+import io.micronats.spi.plugin.PluginConfig;
+import io.nats.client.Connection;
+import io.nats.client.Consumer;
+import io.nats.client.impl.Headers;
+import io.micronats.nats.connection.NatsConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The NATS broker: topics are NATS subjects, queue groups are NATS queue groups, message headers
+ * travel as NATS headers.
+ *
+ * <p><b>Delivery is at-most-once.</b> NATS keeps nothing: a message published while no
+ * subscriber is connected, published while a subscriber's server is failing over, or dropped
+ * because a subscriber cannot keep up is lost and never redelivered; {@link
+ * io.micronats.spi.broker.Event#ack()} is a no-op. Slow-consumer drops are counted ({@link
+ * #stats()}) and reported to the subscription's error handler, never silent.
+ *
+ * <p>Thread-safe. Each subscription has its own jnats dispatcher thread, so its handler runs
+ * serially in arrival order. Reconnecting and resubscribing after a server fails is done by jnats
+ * across the cluster's servers; if jnats gives up, {@link #connect()} opens a new connection and
+ * subscribes the live subscriptions again. {@link #disconnect()} ends every subscription.
+ *
+ * <pre>{@code
+ * try (NatsBroker broker = NatsBroker.builder().config(PluginConfig.of("addresses", urls)).build()) {
+ *   broker.connect();
+ *   broker.subscribe("orders.created", e -> bill(e.message()), SubscribeOptions.defaults().withQueue("billing"));
+ *   broker.publish("orders.created", Message.of("{\"id\":1}"));
+ * }
+ * }</pre>
+ */
+public final class NatsBroker implements Broker {
+
+  /** Settings key: a subscription's pending-message limit before drops (default {@value #DEFAULT_PENDING_MESSAGES}). */
+  public static final String PENDING_MESSAGES = "pending.messages";
+  /** Settings key: a subscription's pending-byte limit before drops (default 64 MiB). */
+  public static final String PENDING_BYTES = "pending.bytes";
+  /** The default pending-message limit of a subscription. */
+  public static final long DEFAULT_PENDING_MESSAGES = Consumer.DEFAULT_MAX_MESSAGES;
+
+  private final PluginConfig config;
+  private final long pendingMessages;
+  private final long pendingBytes;
+  private final BrokerCounters counters = new BrokerCounters();
+  private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final Object lock = new Object();
+  private volatile @Nullable Connection connection;
+  private volatile long lastMaxPayload = 1024 * 1024;
+
+  private NatsBroker(Builder b) {
+    this.config = b.config;
+    this.pendingMessages = b.pendingMessages;
+    this.pendingBytes = b.pendingBytes;
+  }
+
+  /** A builder with the defaults: local server, jnats' pending limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return NatsBrokerProvider.NAME;
+  }
+
+  /**
+   * Connects, or, when jnats has given up reconnecting, replaces the connection and subscribes
+   * the live subscriptions again. Idempotent.
+   *
+   * @throws BrokerException when no server can be reached; the broker stays disconnected
+   */
+  @Override
+  public void connect() {
+    synchronized (lock) {
+      Connection current = connection;
+      if (current != null && current.getStatus() != Connection.Status.CLOSED) {
+        return;
+      }
+      Connection fresh = open();
+      if (current != null) {
+        Connector.release(current);
+        counters.reconnects.increment();
+        for (NatsSubscription s : subscriptions) {
+          s.start(fresh, pendingMessages, pendingBytes);
+        }
+      }
+      connection = fresh;
+      lastMaxPayload = fresh.getMaxPayload();
+    }
+  }
+
+  @Override
+  public void disconnect() {
+    Connection c;
+    synchronized (lock) {
+      c = connection;
+      connection = null;
+    }
+    for (NatsSubscription s : List.copyOf(subscriptions)) {
+      s.end();
+    }
+    subscriptions.clear();
+    if (c != null) {
+      Connector.release(c);
+    }
+  }
+
+  @Override
+  public boolean isConnected() {
+    Connection c = connection;
+    return c != null && c.getStatus() != Connection.Status.CLOSED;
+  }
+
+  /**
+   * Hands the message to NATS. Returning means NATS accepted it for sending (it is buffered while
+   * reconnecting), not that anyone received it.
+   *
+   * @throws NotConnectedException before {@link #connect()}, after {@link #disconnect()}, or when
+   *     jnats has given up reconnecting (call {@link #connect()})
+   * @throws PayloadTooLargeException when body and headers exceed the server's maximum payload;
+   *     nothing was sent
+   * @throws BrokerException when jnats refuses the message (for example its reconnect buffer is full)
+   */
+  @Override
+  public void publish(String topic, Message message) {
+    Names.requirePublishTopic(topic);
+    Objects.requireNonNull(message, "message");
+    Connection c = requireConnection(topic);
+    Headers headers = HeaderCodec.encode(message.headers());
+    long size = (long) message.bodyLength() + HeaderCodec.size(headers);
+    long limit = c.getMaxPayload();
+    if (size > limit) {
+      throw new PayloadTooLargeException(topic, size, limit);
+    }
+    try {
+      c.publish(topic, headers, message.body());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new BrokerException("publish to '" + topic + "' failed: " + e.getMessage(), e);
+    }
+    counters.published.increment();
+  }
+
+  /**
+   * Subscribes; when this returns, the local NATS server has the subscription (servers elsewhere
+   * in the cluster learn of it shortly after).
+   *
+   * @throws NotConnectedException when not connected
+   * @throws BrokerException when the server does not confirm the subscription in 5 s
+   */
+  @Override
+  public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
+    Names.requireSubscribeTopic(topic);
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(options, "options");
+    NatsSubscription subscription = new NatsSubscription(this, topic, handler, options);
+    Connection c;
+    synchronized (lock) {
+      c = requireConnection(topic);
+      subscription.start(c, pendingMessages, pendingBytes);
+      subscriptions.add(subscription);
+    }
+    try {
+      c.flush(Duration.ofSeconds(5));
+    } catch (TimeoutException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      subscription.unsubscribe();
+      throw new BrokerException("the NATS server did not confirm the subscription to '" + topic + "'", e);
+    }
+    return subscription;
+  }
+
+  @Override
+  public long maxPayloadBytes() {
+    Connection c = connection;
+    return c != null ? c.getMaxPayload() : lastMaxPayload;
+  }
+
+  /** A snapshot of this broker's counters. */
+  public BrokerStats stats() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public void close() {
+    disconnect();
+  }
+
+  @Override
+  public String toString() {
+    return "NatsBroker[" + config.addresses() + ", connected=" + isConnected() + ", subscriptions=" + subscriptions.size() + "]";
+  }
+
+  BrokerCounters counters() {
+    return counters;
+  }
+
+  void forget(NatsSubscription subscription) {
+    subscriptions.remove(subscription);
+  }
+
+  private Connection requireConnection(String topic) {
+    Connection c = connection;
+    if (c == null) {
+      throw new NotConnectedException("broker is not connected (topic '" + topic + "'): call connect() first");
+    }
+    if (c.getStatus() == Connection.Status.CLOSED) {
+      throw new NotConnectedException("the NATS connection was closed after reconnecting failed (topic '"
+          + topic + "'): call connect() again");
+    }
+    return c;
+  }
+
+  private Connection open() {
+    try {
+      return Connector.acquire(config);
+    } catch (NatsConnectException e) {
+      throw new BrokerException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Builds a {@link NatsBroker}. Not thread-safe; {@link #build()} does no I/O. */
+  public static final class Builder {
+    private PluginConfig config = PluginConfig.empty();
+    private long pendingMessages = DEFAULT_PENDING_MESSAGES;
+    private long pendingBytes = Consumer.DEFAULT_MAX_BYTES;
+
+    private Builder() {}
+
+    /** Connection settings, plus {@value #PENDING_MESSAGES} and {@value #PENDING_BYTES}. */
+    public Builder config(PluginConfig value) {
+      this.config = Objects.requireNonNull(value, "config");
+      return pendingLimits(value.longValue(PENDING_MESSAGES, pendingMessages), value.longValue(PENDING_BYTES, pendingBytes));
+    }
+
+    /** Per-subscription limits beyond which jnats drops (and the broker reports) messages. */
+    public Builder pendingLimits(long messages, long bytes) {
+      if (messages < 1 || bytes < 1) {
+        throw new IllegalArgumentException("pending limits must be positive, were " + messages + " messages / " + bytes + " bytes");
+      }
+      this.pendingMessages = messages;
+      this.pendingBytes = bytes;
+      return this;
+    }
+
+    /** The broker; not connected until {@link NatsBroker#connect()}. */
+    public NatsBroker build() {
+      return new NatsBroker(this);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.micronats.nats.cluster;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A snapshot of a server's {@code /varz}: identity, limits and message counters.
+ *
+ * <p>Immutable. {@link #json()} keeps the full answer for fields not modelled here.
+ *
+ * @param serverId the server's unique id
+ * @param serverName the configured {@code server_name}
+ * @param version the nats-server version, for example {@code 2.9.10}
+ * @param port the client port
+ * @param maxPayload the largest message payload the server accepts, in bytes
+ * @param connections current client connections
+ * @param routes current route connections
+ * @param inMsgs messages received from clients and routes since start
+ * @param outMsgs messages sent to clients and routes since start
+ * @param slowConsumers clients the server cut off as slow consumers since start
+ * @param json the raw JSON answer
+ */
+public record Varz(String serverId, String serverName, String version, int port, long maxPayload,
+    int connections, int routes, long inMsgs, long outMsgs, long slowConsumers, String json) {
+
+  public Varz {
+    Objects.requireNonNull(serverId, "serverId");
+    Objects.requireNonNull(serverName, "serverName");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(json, "json");
+  }
+
+  /**
+   * Reads a {@code /varz} answer.
+   *
+   * @throws IllegalArgumentException when the text is not a JSON object
+   */
+  public static Varz parse(String json) {
+    Map<String, Object> m = MonitorJson.parseObject(json);
+    return new Varz(MonitorJson.string(m, "server_id"), MonitorJson.string(m, "server_name"),
+        MonitorJson.string(m, "version"), (int) MonitorJson.number(m, "port"),
+        MonitorJson.number(m, "max_payload"), (int) MonitorJson.number(m, "connections"),
+        (int) MonitorJson.number(m, "routes"), MonitorJson.number(m, "in_msgs"),
+        MonitorJson.number(m, "out_msgs"), MonitorJson.number(m, "slow_consumers"), json);
+  }
+}

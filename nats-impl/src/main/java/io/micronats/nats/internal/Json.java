@@ -1,0 +1,348 @@
+package io.micronats.nats.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A small, strict JSON reader and writer for the registry's wire format.
+ *
+ * <p>Stateless and thread-safe. {@link #parse} turns text into a tree of {@code Map<String,
+ * Object>} (insertion-ordered), {@code List<Object>}, {@code String}, {@code BigDecimal},
+ * {@code Boolean} and {@code null}; {@link #write} does the reverse, escaping like Go's
+ * {@code encoding/json} (including {@code <}, {@code >} and {@code &}), so output matches what
+ * go-micro writes. Nesting is limited to {@value #MAX_DEPTH} levels; anything malformed fails
+ * with a {@link JsonException} naming the position.
+ */
+public final class Json {
+
+  /** The deepest nesting {@link #parse} accepts. */
+  public static final int MAX_DEPTH = 64;
+
+  private final String text;
+  private int pos;
+
+  private Json(String text) {
+    this.text = text;
+  }
+
+  /** A malformed JSON text; the message names the position and what was expected. */
+  public static final class JsonException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    JsonException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The tree of {@code text}.
+   *
+   * @throws JsonException when {@code text} is not one complete JSON value
+   */
+  public static @Nullable Object parse(String text) {
+    Json reader = new Json(text);
+    reader.skipSpace();
+    Object value = reader.value(0);
+    reader.skipSpace();
+    if (reader.pos != text.length()) {
+      throw reader.error("end of input");
+    }
+    return value;
+  }
+
+  /** The JSON text of {@code tree} (maps, iterables, strings, numbers, booleans, null). */
+  public static String write(@Nullable Object tree) {
+    StringBuilder out = new StringBuilder(256);
+    write(tree, out);
+    return out.toString();
+  }
+
+  private static void write(@Nullable Object value, StringBuilder out) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String s) {
+      string(s, out);
+    } else if (value instanceof Boolean || value instanceof Number) {
+      out.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(String.valueOf(e.getKey()), out);
+        out.append(':');
+        write(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof Iterable<?> list) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(item, out);
+      }
+      out.append(']');
+    } else {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+    }
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private static void string(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+            out.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            if (c >= 0x100) {
+              out.setLength(out.length() - 6);
+              out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                  .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            }
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  // ---- reader ----
+
+  private @Nullable Object value(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw error("nesting of at most " + MAX_DEPTH + " levels");
+    }
+    if (pos >= text.length()) {
+      throw error("a value");
+    }
+    char c = text.charAt(pos);
+    return switch (c) {
+      case '{' -> object(depth);
+      case '[' -> array(depth);
+      case '"' -> string();
+      case 't' -> literal("true", Boolean.TRUE);
+      case 'f' -> literal("false", Boolean.FALSE);
+      case 'n' -> literal("null", null);
+      default -> {
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          yield number();
+        }
+        throw error("a value");
+      }
+    };
+  }
+
+  private Map<String, @Nullable Object> object(int depth) {
+    pos++;
+    Map<String, @Nullable Object> map = new LinkedHashMap<>();
+    skipSpace();
+    if (peek() == '}') {
+      pos++;
+      return map;
+    }
+    while (true) {
+      skipSpace();
+      if (peek() != '"') {
+        throw error("a member name");
+      }
+      String name = string();
+      skipSpace();
+      expect(':');
+      skipSpace();
+      map.put(name, value(depth + 1));
+      skipSpace();
+      char c = next();
+      if (c == '}') {
+        return map;
+      }
+      if (c != ',') {
+        pos--;
+        throw error("',' or '}'");
+      }
+    }
+  }
+
+  private List<@Nullable Object> array(int depth) {
+    pos++;
+    List<@Nullable Object> list = new ArrayList<>();
+    skipSpace();
+    if (peek() == ']') {
+      pos++;
+      return list;
+    }
+    while (true) {
+      skipSpace();
+      list.add(value(depth + 1));
+      skipSpace();
+      char c = next();
+      if (c == ']') {
+        return list;
+      }
+      if (c != ',') {
+        pos--;
+        throw error("',' or ']'");
+      }
+    }
+  }
+
+  private String string() {
+    pos++;
+    StringBuilder out = null;
+    int start = pos;
+    while (true) {
+      if (pos >= text.length()) {
+        throw error("a closing quote");
+      }
+      char c = text.charAt(pos);
+      if (c == '"') {
+        String s = out == null ? text.substring(start, pos) : out.append(text, start, pos).toString();
+        pos++;
+        return s;
+      }
+      if (c < 0x20) {
+        throw error("no raw control character in a string");
+      }
+      if (c == '\\') {
+        if (out == null) {
+          out = new StringBuilder();
+        }
+        out.append(text, start, pos);
+        pos++;
+        char e = next();
+        switch (e) {
+          case '"' -> out.append('"');
+          case '\\' -> out.append('\\');
+          case '/' -> out.append('/');
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case 't' -> out.append('\t');
+          case 'u' -> {
+            if (pos + 4 > text.length()) {
+              throw error("4 hex digits");
+            }
+            int code = 0;
+            for (int i = 0; i < 4; i++) {
+              int d = Character.digit(text.charAt(pos + i), 16);
+              if (d < 0) {
+                throw error("4 hex digits");
+              }
+              code = code * 16 + d;
+            }
+            pos += 4;
+            out.append((char) code);
+          }
+          default -> {
+            pos--;
+            throw error("a valid escape");
+          }
+        }
+        start = pos;
+      } else {
+        pos++;
+      }
+    }
+  }
+
+  private BigDecimal number() {
+    int start = pos;
+    if (peek() == '-') {
+      pos++;
+    }
+    int digits = 0;
+    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      pos++;
+      digits++;
+    }
+    if (digits == 0) {
+      throw error("digits");
+    }
+    if (pos < text.length() && text.charAt(pos) == '.') {
+      pos++;
+      int fraction = 0;
+      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        pos++;
+        fraction++;
+      }
+      if (fraction == 0) {
+        throw error("fraction digits");
+      }
+    }
+    if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+      pos++;
+      if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+        pos++;
+      }
+      int exp = 0;
+      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+        pos++;
+        exp++;
+      }
+      if (exp == 0 || exp > 4) {
+        throw error("exponent digits (at most 4)");
+      }
+    }
+    return new BigDecimal(text.substring(start, pos));
+  }
+
+  private @Nullable Object literal(String word, @Nullable Object value) {
+    if (!text.startsWith(word, pos)) {
+      throw error("'" + word + "'");
+    }
+    pos += word.length();
+    return value;
+  }
+
+  private void skipSpace() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  private char peek() {
+    return pos < text.length() ? text.charAt(pos) : '\0';
+  }
+
+  private char next() {
+    if (pos >= text.length()) {
+      throw error("more input");
+    }
+    return text.charAt(pos++);
+  }
+
+  private void expect(char c) {
+    if (next() != c) {
+      pos--;
+      throw error("'" + c + "'");
+    }
+  }
+
+  private JsonException error(String expected) {
+    return new JsonException("malformed JSON at offset " + pos + ": expected " + expected);
+  }
+}

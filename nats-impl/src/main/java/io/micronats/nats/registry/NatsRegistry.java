@@ -1,0 +1,670 @@
+package io.micronats.nats.registry;
+
+import io.micronats.nats.internal.Connector;
+import io.micronats.spi.ClosedException;
+import io.micronats.spi.Names;
+import io.micronats.spi.RegistryException;
+import io.micronats.spi.ServiceNotFoundException;
+import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.spi.registry.Node;
+import io.micronats.spi.registry.RegisterOptions;
+import io.micronats.spi.registry.Registry;
+import io.micronats.spi.registry.Service;
+import io.micronats.spi.registry.WatchEvent;
+import io.micronats.spi.registry.WatchEvent.Action;
+import io.micronats.spi.registry.Watcher;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.NUID;
+import io.nats.client.impl.Headers;
+import io.micronats.nats.connection.NatsConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NATS registry: each instance answers broadcast queries for the services registered through
+ * it, and announces changes on a watch subject.
+ *
+ * <p>Thread-safe. It connects on creation by its provider (or on first use), through one jnats
+ * connection shared per settings, with one dispatcher thread for queries, replies and events and
+ * one daemon thread ({@code registry-nats-ttl-<n>}) that expires nodes whose TTL ran out.
+ * {@link #close()} stops both and the watchers, without deregistering (as a crash would; nodes
+ * with a TTL then expire everywhere).
+ *
+ * <pre>{@code
+ * try (NatsRegistry registry = NatsRegistry.builder().config(PluginConfig.of("addresses", urls))
+ *         .strategy(LookupStrategy.EARLY_COMPLETION).build()) {
+ *   registry.register(Service.of("greeter", "1.0", Node.of("g-1", "inbox.g-1")), RegisterOptions.ttl(Duration.ofSeconds(30)));
+ *   List<Service> found = registry.getService("greeter");
+ * }
+ * }</pre>
+ *
+ * <p>How it differs from go-micro's NATS registry: lookups finish as soon as the answer is known
+ * ({@link LookupStrategy}); an unknown name throws {@link ServiceNotFoundException}; an unreachable
+ * NATS throws {@link RegistryException} instead of an empty success; deregistration really
+ * removes; nodes are de-duplicated by id; TTLs are honoured, and a node whose heartbeats stop
+ * (re-registrations) expires for watchers too; messages from strangers on the subjects are
+ * ignored and counted ({@link #stats()}).
+ */
+public final class NatsRegistry implements Registry {
+
+  /** Settings key: {@code micronats} or {@code go-micro} ({@link WireProfile}). */
+  public static final String PROFILE = "profile";
+  /** Settings key: the query subject (default from the profile). */
+  public static final String QUERY_SUBJECT = "query.subject";
+  /** Settings key: the watch subject (default from the profile). */
+  public static final String WATCH_SUBJECT = "watch.subject";
+  /** Settings key: {@code fixed_window}, {@code early_completion} or {@code cached}. */
+  public static final String STRATEGY = "strategy";
+  /** Settings key: the query window (default 100ms). */
+  public static final String WINDOW = "window";
+  /** Settings key: the least quiet period that ends an early-completed query (default 20ms). */
+  public static final String QUIET = "quiet";
+
+  static final String INSTANCE = "Mn-Instance";
+  static final String TTL = "Mn-Ttl";
+  static final String HEARTBEAT = "Mn-Heartbeat";
+  private static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
+  private static final AtomicLong THREADS = new AtomicLong();
+  private static final int MAX_QUERY_BYTES = 64 * 1024;
+
+  private final PluginConfig config;
+  private final String querySubject;
+  private final String watchSubject;
+  private final WireProfile profile;
+  private final LookupStrategy strategy;
+  private final Duration window;
+  private final Duration quiet;
+  private final Duration sweep;
+  private final String instance = NUID.nextGlobal();
+  private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
+  private final LocalStore store = new LocalStore();
+  private final RemoteView view = new RemoteView();
+  private final Set<NatsWatcher> watchers = ConcurrentHashMap.newKeySet();
+  private final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
+  private final Object fanOutLock = new Object();
+  private final Object startLock = new Object();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicLong ids = new AtomicLong();
+  private final RegistryCounters counters = new RegistryCounters();
+  private volatile @Nullable Connection connection;
+  private @Nullable Dispatcher dispatcher;
+  private @Nullable ScheduledExecutorService timer;
+
+  private NatsRegistry(Builder b) {
+    this.config = b.config;
+    this.profile = b.profile;
+    this.querySubject = b.querySubject != null ? b.querySubject : b.profile.querySubject();
+    this.watchSubject = b.watchSubject != null ? b.watchSubject : b.profile.watchSubject();
+    this.strategy = b.strategy;
+    this.window = b.window;
+    this.quiet = b.quiet;
+    this.sweep = b.sweep;
+  }
+
+  /** A builder with the defaults: local server, {@link WireProfile#MICRONATS}, early completion, 100 ms window. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return NatsRegistryProvider.NAME;
+  }
+
+  /** This instance's id, carried in the {@code Mn-Instance} header of its answers and events. */
+  public String instanceId() {
+    return instance;
+  }
+
+  /** The lookup strategy in use. */
+  public LookupStrategy strategy() {
+    return strategy;
+  }
+
+  /** The query subject in use. */
+  public String querySubject() {
+    return querySubject;
+  }
+
+  /** The watch subject in use. */
+  public String watchSubject() {
+    return watchSubject;
+  }
+
+  /**
+   * Registers (or refreshes) nodes; with a TTL, they must be registered again before it runs out
+   * (each registration is a heartbeat that other instances' watchers see as liveness).
+   *
+   * @throws RegistryException when NATS cannot be reached; nothing was registered
+   */
+  @Override
+  public void register(Service service, RegisterOptions options) {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(options, "options");
+    Connection c = requireConnected("register '" + service.name() + "'");
+    long ttl = options.ttl().map(d -> Math.max(1, d.toMillis())).orElse(0L);
+    LocalStore.Change change = store.register(service, ttl, System.nanoTime());
+    if (change != null) {
+      announce(c, change, ttl, false);
+    }
+    if (ttl > 0 && (change == null || !change.service().nodes().equals(service.nodes()))) {
+      announce(c, new LocalStore.Change(Action.UPDATE, service), ttl, true);
+    }
+  }
+
+  /**
+   * Removes nodes, also those registered through another instance (which removes them when it
+   * sees the delete event).
+   *
+   * @throws RegistryException when NATS cannot be reached
+   */
+  @Override
+  public void deregister(Service service) {
+    Objects.requireNonNull(service, "service");
+    Connection c = requireConnected("deregister '" + service.name() + "'");
+    LocalStore.Change change = store.deregister(service);
+    if (change != null) {
+      announce(c, change, 0, false);
+      return;
+    }
+    publishEvent(c, new LocalStore.Change(Action.DELETE, service), 0, false);
+    List<Node> removed = view.apply(Action.DELETE, service, "", 0, System.nanoTime());
+    if (!removed.isEmpty()) {
+      fanOut(new WatchEvent(Action.DELETE, service.withNodes(removed)));
+    }
+  }
+
+  /**
+   * Every version of the service, each with its nodes, per the {@link LookupStrategy}.
+   *
+   * @throws ServiceNotFoundException when no instance answered for the name
+   * @throws RegistryException when NATS cannot be reached (before or after the query)
+   */
+  @Override
+  public List<Service> getService(String name) {
+    Names.requireServiceName(name);
+    Connection c = requireConnected("look up '" + name + "'");
+    counters.lookups.increment();
+    long epoch = c.getStatistics().getReconnects();
+    if (strategy == LookupStrategy.CACHED) {
+      List<Service> cached = view.cached(name, epoch);
+      if (cached != null) {
+        counters.cacheHits.increment();
+        List<Service> all = new ArrayList<>(cached);
+        all.addAll(store.services(name));
+        return List.copyOf(QueryCollector.merge(all));
+      }
+    }
+    List<Service> local = store.services(name);
+    List<RemoteView.Part> parts = query(c, "get", name, !local.isEmpty());
+    requireConnected("look up '" + name + "'");
+    if (strategy == LookupStrategy.CACHED) {
+      view.prime(name, parts, epoch, System.nanoTime());
+    }
+    List<Service> all = new ArrayList<>();
+    for (RemoteView.Part p : parts) {
+      if (p.service().name().equals(name)) {
+        all.add(p.service());
+      }
+    }
+    all.addAll(local);
+    if (all.isEmpty()) {
+      throw new ServiceNotFoundException("service '" + name + "' not found: no instance answered within "
+          + window.toMillis() + " ms");
+    }
+    return List.copyOf(QueryCollector.merge(all));
+  }
+
+  /**
+   * Every (name, version) any instance answers for, with nodes.
+   *
+   * @throws RegistryException when NATS cannot be reached
+   */
+  @Override
+  public List<Service> listServices() {
+    Connection c = requireConnected("list services");
+    List<Service> local = store.services(null);
+    List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty());
+    requireConnected("list services");
+    List<Service> all = new ArrayList<>();
+    parts.forEach(p -> all.add(p.service()));
+    all.addAll(local);
+    return List.copyOf(QueryCollector.merge(all));
+  }
+
+  @Override
+  public Watcher watch() {
+    return newWatcher(null);
+  }
+
+  @Override
+  public Watcher watch(String service) {
+    return newWatcher(Names.requireServiceName(service));
+  }
+
+  /** A snapshot of this registry's counters. */
+  public RegistryStats stats() {
+    return counters.snapshot();
+  }
+
+  /**
+   * Connects now, if possible; a failure is logged and the next operation tries again (and
+   * throws). Providers call this so that the instance hears watch events from the start.
+   */
+  public NatsRegistry startQuietly() {
+    try {
+      start();
+    } catch (RegistryException e) {
+      LOG.debug("registry could not connect yet: {}", e.getMessage());
+    }
+    return this;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (NatsWatcher w : List.copyOf(watchers)) {
+      w.stop();
+    }
+    Connection c;
+    ScheduledExecutorService t;
+    synchronized (startLock) {
+      c = connection;
+      t = timer;
+      connection = null;
+      if (c != null && dispatcher != null) {
+        try {
+          c.closeDispatcher(dispatcher);
+        } catch (IllegalStateException e) {
+          LOG.debug("registry dispatcher already closed: {}", e.toString());
+        }
+      }
+    }
+    if (t != null) {
+      t.shutdownNow();
+      try {
+        t.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (c != null) {
+      Connector.release(c);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NatsRegistry[" + querySubject + ", " + strategy + ", instance " + instance + "]";
+  }
+
+  void forget(NatsWatcher watcher) {
+    watchers.remove(watcher);
+  }
+
+  // ---- internals ----
+
+  private Watcher newWatcher(@Nullable String service) {
+    requireConnected("watch");
+    NatsWatcher watcher = new NatsWatcher(this, service);
+    watchers.add(watcher);
+    return watcher;
+  }
+
+  private List<RemoteView.Part> query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
+    Set<String> expected = new HashSet<>(view.instances(name));
+    expected.remove(instance);
+    QueryCollector collector = new QueryCollector(expected, answeredLocally);
+    String inbox = replyPrefix + "." + ids.incrementAndGet();
+    queries.put(inbox, collector);
+    try {
+      Headers headers = new Headers().put(INSTANCE, instance);
+      c.publish(querySubject, inbox, headers, RegistryCodec.query(action, name).getBytes(StandardCharsets.UTF_8));
+      collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
+      return collector.parts();
+    } catch (IllegalStateException e) {
+      throw new RegistryException("query for '" + name + "' could not be sent: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException("query for '" + name + "' was interrupted", e);
+    } finally {
+      queries.remove(inbox);
+    }
+  }
+
+  private void announce(Connection c, LocalStore.Change change, long ttl, boolean heartbeat) {
+    publishEvent(c, change, ttl, heartbeat);
+    if (!heartbeat) {
+      fanOut(new WatchEvent(change.action(), change.service()));
+    }
+  }
+
+  private void publishEvent(Connection c, LocalStore.Change change, long ttl, boolean heartbeat) {
+    String action = switch (change.action()) {
+      case CREATE -> "create";
+      case UPDATE -> profile.updateAction();
+      case DELETE -> "delete";
+    };
+    Headers headers = new Headers().put(INSTANCE, instance);
+    if (ttl > 0) {
+      headers.put(TTL, Long.toString(ttl));
+    }
+    if (heartbeat) {
+      headers.put(HEARTBEAT, "1");
+    }
+    try {
+      c.publish(watchSubject, headers, RegistryCodec.event(action, change.service()).getBytes(StandardCharsets.UTF_8));
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new RegistryException("announcing " + action + " of '" + change.service().name() + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void fanOut(WatchEvent event) {
+    synchronized (fanOutLock) {
+      for (NatsWatcher w : watchers) {
+        if (w.accepts(event.service().name())) {
+          w.enqueue(event);
+        }
+      }
+    }
+  }
+
+  private void onQuery(io.nats.client.Message msg) {
+    String reply = msg.getReplyTo();
+    byte[] data = msg.getData();
+    if (reply == null || reply.isEmpty() || data == null || data.length > MAX_QUERY_BYTES) {
+      counters.strangers.increment();
+      return;
+    }
+    Headers in = msg.getHeaders();
+    if (in != null && instance.equals(in.getFirst(INSTANCE))) {
+      return; // our own query: answered from the local store directly
+    }
+    RegistryCodec.Result query;
+    try {
+      query = RegistryCodec.readResult(new String(data, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      counters.strangers.increment();
+      return;
+    }
+    List<Service> answer;
+    String action = query.action().toLowerCase(Locale.ROOT);
+    if (action.equals("get") && query.service() != null) {
+      answer = store.services(query.service().name());
+    } else if (action.equals("list")) {
+      answer = store.services(null);
+    } else {
+      counters.strangers.increment();
+      return;
+    }
+    counters.queriesAnswered.increment();
+    Connection c = connection;
+    if (c == null) {
+      return;
+    }
+    for (Service s : answer) {
+      Headers headers = new Headers().put(INSTANCE, instance);
+      long ttl = store.ttlMillis(s.name(), s.version());
+      if (ttl > 0) {
+        headers.put(TTL, Long.toString(ttl));
+      }
+      try {
+        c.publish(reply, headers, RegistryCodec.service(s).getBytes(StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        LOG.warn("could not answer a registry query for '{}': {}", s.name(), e.toString());
+      }
+    }
+  }
+
+  private void onReply(io.nats.client.Message msg) {
+    QueryCollector collector = queries.get(msg.getSubject());
+    if (collector == null || msg.isStatusMessage()) {
+      return; // a late answer to a finished query, or a status: nothing to collect
+    }
+    try {
+      Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
+      Headers h = msg.getHeaders();
+      String from = h == null ? null : h.getFirst(INSTANCE);
+      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, TTL));
+    } catch (IllegalArgumentException e) {
+      counters.strangers.increment();
+    }
+  }
+
+  private void onWatch(io.nats.client.Message msg) {
+    Headers h = msg.getHeaders();
+    String from = h == null ? null : h.getFirst(INSTANCE);
+    if (instance.equals(from)) {
+      return; // our own event: already given to our watchers
+    }
+    RegistryCodec.Result event;
+    try {
+      event = RegistryCodec.readResult(new String(msg.getData(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      counters.strangers.increment();
+      return;
+    }
+    Service service = event.service();
+    Action action = switch (event.action().toLowerCase(Locale.ROOT)) {
+      case "create" -> Action.CREATE;
+      case "update", "put" -> Action.UPDATE;
+      case "delete" -> Action.DELETE;
+      default -> null;
+    };
+    if (service == null || action == null) {
+      counters.strangers.increment();
+      return;
+    }
+    long now = System.nanoTime();
+    if (action == Action.DELETE) {
+      store.deregister(service);
+    }
+    view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, TTL), now);
+    if (h == null || h.getFirst(HEARTBEAT) == null) {
+      fanOut(new WatchEvent(action, service));
+    }
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    try {
+      Connection c = connection;
+      for (LocalStore.Change change : store.expire(now)) {
+        counters.expiredLocal.add(change.service().nodes().size());
+        if (c != null) {
+          try {
+            announce(c, change, 0, false);
+          } catch (RegistryException e) {
+            fanOut(new WatchEvent(change.action(), change.service()));
+            LOG.debug("expiry of '{}' not announced: {}", change.service().name(), e.getMessage());
+          }
+        }
+      }
+      for (LocalStore.Change change : view.expire(now)) {
+        counters.expiredRemote.add(change.service().nodes().size());
+        fanOut(new WatchEvent(change.action(), change.service()));
+      }
+    } catch (RuntimeException e) {
+      // Outermost frame of the timer thread: keep sweeping.
+      LOG.warn("registry TTL sweep failed", e);
+    }
+  }
+
+  private static long longHeader(@Nullable Headers h, String name) {
+    String v = h == null ? null : h.getFirst(name);
+    if (v == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private Connection requireConnected(String what) {
+    Connection c = start();
+    if (c.getStatus() != Connection.Status.CONNECTED) {
+      throw new RegistryException("cannot " + what + ": NATS is unreachable (connection " + c.getStatus() + ")");
+    }
+    return c;
+  }
+
+  private Connection start() {
+    if (closed.get()) {
+      throw new ClosedException("registry is closed");
+    }
+    Connection c = connection;
+    if (c != null) {
+      return c;
+    }
+    synchronized (startLock) {
+      if (connection != null) {
+        return connection;
+      }
+      try {
+        c = Connector.acquire(config);
+      } catch (NatsConnectException e) {
+        throw new RegistryException("cannot reach NATS at " + config.addresses() + ": " + e.getMessage(), e);
+      }
+      Dispatcher d = c.createDispatcher();
+      d.setPendingLimits(-1, -1);
+      d.subscribe(querySubject, this::onQuery);
+      d.subscribe(watchSubject, this::onWatch);
+      d.subscribe(replyPrefix + ".*", this::onReply);
+      try {
+        c.flush(Duration.ofSeconds(5));
+      } catch (TimeoutException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        Connector.release(c);
+        throw new RegistryException("NATS did not confirm the registry's subscriptions", e);
+      }
+      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread thread = new Thread(r, "registry-nats-ttl-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+      t.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
+      dispatcher = d;
+      timer = t;
+      connection = c;
+      return c;
+    }
+  }
+
+  /** Builds a {@link NatsRegistry}. Not thread-safe; {@link #build()} does no I/O. */
+  public static final class Builder {
+    private PluginConfig config = PluginConfig.empty();
+    private WireProfile profile = WireProfile.MICRONATS;
+    private @Nullable String querySubject;
+    private @Nullable String watchSubject;
+    private LookupStrategy strategy = LookupStrategy.EARLY_COMPLETION;
+    private Duration window = Duration.ofMillis(100);
+    private Duration quiet = Duration.ofMillis(20);
+    private Duration sweep = Duration.ofMillis(50);
+
+    private Builder() {}
+
+    /**
+     * Connection settings plus {@value #PROFILE}, {@value #QUERY_SUBJECT}, {@value #WATCH_SUBJECT},
+     * {@value #STRATEGY}, {@value #WINDOW} and {@value #QUIET}.
+     */
+    public Builder config(PluginConfig value) {
+      this.config = Objects.requireNonNull(value, "config");
+      value.get(PROFILE).ifPresent(p -> profile(parse(WireProfile.class, PROFILE, p)));
+      value.get(QUERY_SUBJECT).ifPresent(this::querySubject);
+      value.get(WATCH_SUBJECT).ifPresent(this::watchSubject);
+      value.get(STRATEGY).ifPresent(s -> strategy(parse(LookupStrategy.class, STRATEGY, s)));
+      window(value.duration(WINDOW, window));
+      quiet(value.duration(QUIET, quiet));
+      return this;
+    }
+
+    /** The wire profile: subjects and event vocabulary. */
+    public Builder profile(WireProfile value) {
+      this.profile = Objects.requireNonNull(value, "profile");
+      return this;
+    }
+
+    /** Overrides the profile's query subject. */
+    public Builder querySubject(String subject) {
+      this.querySubject = Names.requirePublishTopic(subject);
+      return this;
+    }
+
+    /** Overrides the profile's watch subject. */
+    public Builder watchSubject(String subject) {
+      this.watchSubject = Names.requirePublishTopic(subject);
+      return this;
+    }
+
+    /** How lookups decide they are complete. */
+    public Builder strategy(LookupStrategy value) {
+      this.strategy = Objects.requireNonNull(value, "strategy");
+      return this;
+    }
+
+    /** The longest a query waits for answers (go-micro's timeout, 100 ms by default). */
+    public Builder window(Duration value) {
+      this.window = positive(value, "window");
+      return this;
+    }
+
+    /** The least quiet period that ends an early-completed query (20 ms by default). */
+    public Builder quiet(Duration value) {
+      this.quiet = positive(value, "quiet");
+      return this;
+    }
+
+    /** How often TTLs are checked (50 ms by default). */
+    public Builder sweep(Duration value) {
+      this.sweep = positive(value, "sweep");
+      return this;
+    }
+
+    /** The registry; not connected until {@link NatsRegistry#startQuietly()} or first use. */
+    public NatsRegistry build() {
+      if (querySubject != null && querySubject.equals(watchSubject)) {
+        throw new IllegalArgumentException("query and watch subjects must differ, both are '" + querySubject + "'");
+      }
+      return new NatsRegistry(this);
+    }
+
+    private static Duration positive(Duration d, String what) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String key, String raw) {
+      try {
+        return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("setting '" + key + "' must be one of "
+            + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + raw + "'", e);
+      }
+    }
+  }
+}

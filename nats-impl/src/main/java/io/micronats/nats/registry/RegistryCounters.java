@@ -1,0 +1,18 @@
+package io.micronats.nats.registry;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link RegistryStats}. Thread-safe. */
+final class RegistryCounters {
+  final LongAdder queriesAnswered = new LongAdder();
+  final LongAdder lookups = new LongAdder();
+  final LongAdder cacheHits = new LongAdder();
+  final LongAdder strangers = new LongAdder();
+  final LongAdder expiredRemote = new LongAdder();
+  final LongAdder expiredLocal = new LongAdder();
+
+  RegistryStats snapshot() {
+    return new RegistryStats(queriesAnswered.sum(), lookups.sum(), cacheHits.sum(), strangers.sum(),
+        expiredRemote.sum(), expiredLocal.sum());
+  }
+}

@@ -1,0 +1,18 @@
+package io.micronats.nats.registry;
+
+/**
+ * A snapshot of a {@link NatsRegistry}'s counters.
+ *
+ * <p>Immutable.
+ *
+ * @param queriesAnswered queries from other instances (or this one) answered
+ * @param lookups getService calls
+ * @param cacheHits lookups answered from the watch-fed cache
+ * @param strangers messages on the query or watch subject, or replies, that were not valid
+ *     registry messages (random bytes, invalid JSON, oversized, missing reply subject); ignored
+ * @param expiredRemote nodes of other instances that watchers saw expire because their
+ *     heartbeats stopped
+ * @param expiredLocal nodes registered here that expired because they were not registered again
+ */
+public record RegistryStats(long queriesAnswered, long lookups, long cacheHits, long strangers,
+    long expiredRemote, long expiredLocal) {}

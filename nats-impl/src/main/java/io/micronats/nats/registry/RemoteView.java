@@ -1,0 +1,180 @@
+package io.micronats.nats.registry;
+
+import io.micronats.spi.registry.Endpoint;
+import io.micronats.spi.registry.Node;
+import io.micronats.spi.registry.Service;
+import io.micronats.spi.registry.WatchEvent.Action;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one {@link NatsRegistry} knows of the nodes other instances registered, learnt from watch
+ * events and query replies: the watch-fed cache of {@link LookupStrategy#CACHED}, the instances
+ * expected to answer a query, and the liveness of nodes with a TTL (a node whose heartbeats stop
+ * expires here, so watchers see it go even when its instance crashed).
+ *
+ * <p>Thread-safe: every method is synchronized and calls no foreign code.
+ */
+final class RemoteView {
+
+  private static final long NEVER = Long.MAX_VALUE;
+
+  private final Map<String, Map<String, Version>> names = new TreeMap<>();
+  private final Set<String> primed = new HashSet<>();
+  private long primedEpoch = -1;
+
+  private static final class Version {
+    Map<String, String> metadata;
+    List<Endpoint> endpoints;
+    final LinkedHashMap<String, Tracked> nodes = new LinkedHashMap<>();
+
+    Version(Service s) {
+      metadata = s.metadata();
+      endpoints = s.endpoints();
+    }
+  }
+
+  private record Tracked(Node node, String instance, long expiresAt) {}
+
+  /** One reply to a query: a service version from one instance, with its TTL (0 for none). */
+  record Part(Service service, String instance, long ttlMillis) {}
+
+  /**
+   * Applies a watch event from {@code instance}; returns the nodes a DELETE actually removed
+   * (empty for other actions).
+   */
+  synchronized List<Node> apply(Action action, Service service, String instance, long ttlMillis, long now) {
+    if (action == Action.DELETE) {
+      Map<String, Version> versions = names.get(service.name());
+      Version v = versions == null ? null : versions.get(service.version());
+      List<Node> removed = new ArrayList<>();
+      if (v != null) {
+        for (Node n : service.nodes()) {
+          Tracked t = v.nodes.remove(n.id());
+          if (t != null) {
+            removed.add(t.node());
+          }
+        }
+        if (v.nodes.isEmpty()) {
+          versions.remove(service.version());
+          if (versions.isEmpty()) {
+            names.remove(service.name());
+            primed.remove(service.name());
+          }
+        }
+      }
+      return removed;
+    }
+    Version v = names.computeIfAbsent(service.name(), k -> new TreeMap<>())
+        .computeIfAbsent(service.version(), k -> new Version(service));
+    v.metadata = service.metadata();
+    v.endpoints = service.endpoints();
+    long expiresAt = ttlMillis > 0 ? now + (ttlMillis + graceMillis(ttlMillis)) * 1_000_000L : NEVER;
+    for (Node n : service.nodes()) {
+      v.nodes.put(n.id(), new Tracked(n, instance, expiresAt));
+    }
+    return List.of();
+  }
+
+  /** Removes nodes whose heartbeats stopped; returns one DELETE per affected version. */
+  synchronized List<LocalStore.Change> expire(long now) {
+    List<LocalStore.Change> changes = new ArrayList<>();
+    var named = names.entrySet().iterator();
+    while (named.hasNext()) {
+      var name = named.next();
+      var versions = name.getValue().entrySet().iterator();
+      while (versions.hasNext()) {
+        var version = versions.next();
+        Version v = version.getValue();
+        List<Node> expired = new ArrayList<>();
+        var nodes = v.nodes.values().iterator();
+        while (nodes.hasNext()) {
+          Tracked t = nodes.next();
+          if (t.expiresAt() != NEVER && now - t.expiresAt() >= 0) {
+            nodes.remove();
+            expired.add(t.node());
+          }
+        }
+        if (!expired.isEmpty()) {
+          changes.add(new LocalStore.Change(Action.DELETE,
+              new Service(name.getKey(), version.getKey(), v.metadata, v.endpoints, expired)));
+          if (v.nodes.isEmpty()) {
+            versions.remove();
+          }
+        }
+      }
+      if (name.getValue().isEmpty()) {
+        named.remove();
+        primed.remove(name.getKey());
+      }
+    }
+    return changes;
+  }
+
+  /** The instances believed to serve {@code name} (all names when {@code null}). */
+  synchronized Set<String> instances(@Nullable String name) {
+    Set<String> out = new HashSet<>();
+    names.forEach((n, versions) -> {
+      if (name == null || name.equals(n)) {
+        versions.values().forEach(v -> v.nodes.values().forEach(t -> out.add(t.instance())));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The cached versions of {@code name}, or {@code null} when the name was not filled by a query
+   * since the connection's reconnect count was {@code epoch}, or has no node left.
+   */
+  synchronized @Nullable List<Service> cached(String name, long epoch) {
+    if (epoch != primedEpoch) {
+      primed.clear();
+      primedEpoch = epoch;
+      return null;
+    }
+    if (!primed.contains(name)) {
+      return null;
+    }
+    Map<String, Version> versions = names.get(name);
+    if (versions == null) {
+      return null;
+    }
+    List<Service> out = new ArrayList<>();
+    int nodes = 0;
+    for (Map.Entry<String, Version> e : versions.entrySet()) {
+      Version v = e.getValue();
+      List<Node> list = new ArrayList<>(v.nodes.size());
+      v.nodes.values().forEach(t -> list.add(t.node()));
+      nodes += list.size();
+      out.add(new Service(name, e.getKey(), v.metadata, v.endpoints, list));
+    }
+    return nodes == 0 ? null : out;
+  }
+
+  /** Replaces what is known of {@code name} by a complete query result. */
+  synchronized void prime(String name, List<Part> parts, long epoch, long now) {
+    if (epoch != primedEpoch) {
+      primed.clear();
+      primedEpoch = epoch;
+    }
+    names.remove(name);
+    for (Part p : parts) {
+      apply(Action.UPDATE, p.service(), p.instance(), p.ttlMillis(), now);
+    }
+    primed.add(name);
+  }
+
+  /**
+   * How long after its TTL a node of another instance is kept without a heartbeat: a quarter of
+   * the TTL, at least 100 ms, so the owner's own expiry (announced as a delete) usually comes first.
+   */
+  static long graceMillis(long ttlMillis) {
+    return ttlMillis <= 0 ? 0 : Math.max(100, ttlMillis / 4);
+  }
+}

@@ -1,0 +1,31 @@
+package io.micronats.nats.transport;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link TransportStats}. Thread-safe. */
+final class Counters {
+  private final LongAdder strangers = new LongAdder();
+  private final LongAdder unroutable = new LongAdder();
+  private final LongAdder overflows = new LongAdder();
+  private final LongAdder handlerFailures = new LongAdder();
+
+  void stranger() {
+    strangers.increment();
+  }
+
+  void unroutable() {
+    unroutable.increment();
+  }
+
+  void overflow() {
+    overflows.increment();
+  }
+
+  void handlerFailure() {
+    handlerFailures.increment();
+  }
+
+  TransportStats snapshot() {
+    return new TransportStats(strangers.sum(), unroutable.sum(), overflows.sum(), handlerFailures.sum());
+  }
+}

@@ -1,0 +1,533 @@
+package io.micronats.nats.transport;
+
+import io.micronats.nats.internal.Connector;
+import io.micronats.nats.internal.HeaderCodec;
+import io.micronats.spi.ClosedException;
+import io.micronats.spi.Message;
+import io.micronats.spi.Names;
+import io.micronats.spi.NoRespondersException;
+import io.micronats.spi.OperationTimeoutException;
+import io.micronats.spi.PayloadTooLargeException;
+import io.micronats.spi.TransportException;
+import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.spi.transport.AcceptHandler;
+import io.micronats.spi.transport.Listener;
+import io.micronats.spi.transport.Socket;
+import io.micronats.spi.transport.Transport;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.NUID;
+import io.nats.client.impl.Headers;
+import io.micronats.nats.connection.NatsConnectException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NATS transport: socket-like pseudo-connections over NATS subjects.
+ *
+ * <p>Thread-safe. It connects lazily (on the first listen or dial) through one jnats connection,
+ * shared per settings in the process, and uses two jnats dispatcher threads: one for its
+ * listeners' subjects, one for the replies to its sockets. Each accepted connection runs its
+ * {@link AcceptHandler} on a handler thread of its own. {@link #close()} closes every listener and
+ * socket it opened and waits up to 5 s for the handler threads.
+ *
+ * <pre>{@code
+ * try (NatsTransport transport = NatsTransport.builder()
+ *         .config(PluginConfig.of("addresses", "nats://127.0.0.1:4222")).build();
+ *      Listener listener = transport.listen(socket -> socket.send(socket.receive(Duration.ofSeconds(5))));
+ *      Socket client = transport.dial(listener.address())) {
+ *   client.send(Message.of("ping"));
+ *   Message echo = client.receive(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p>How it differs from go-micro's NATS transport: a close reaches the peer at once (an explicit
+ * close message, and a vanished client is noticed through NATS no-responders statuses);
+ * each socket's backlog is bounded ({@link Builder#backlog}) and an overflow closes that socket
+ * with a clear error on both ends; a message larger than the server's advertised maximum payload
+ * fails with {@link PayloadTooLargeException} before anything is sent; dialling an address where
+ * nobody listens fails with {@link NoRespondersException} within {@link Builder#dialGrace}; a
+ * second listener on an address in use is refused.
+ */
+public final class NatsTransport implements Transport {
+
+  /** Settings key: the backlog per socket, in messages (default {@value #DEFAULT_BACKLOG}). */
+  public static final String BACKLOG = "backlog";
+  /** Settings key: how long a dial keeps retrying while the server reports no responders (default 250ms). */
+  public static final String DIAL_GRACE = "dial.grace";
+  /** The default backlog per socket, in messages. */
+  public static final int DEFAULT_BACKLOG = 8192;
+
+  private static final Logger LOG = LoggerFactory.getLogger(NatsTransport.class);
+  private static final byte[] EMPTY = new byte[0];
+  private static final AtomicLong THREADS = new AtomicLong();
+
+  private final PluginConfig config;
+  private final int backlog;
+  private final Duration dialGrace;
+  private final Duration listenProbe;
+  private final Counters counters = new Counters();
+  private final ConcurrentHashMap<String, NatsSocket> mux = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NatsListener> listeners = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object startLock = new Object();
+  private final String muxPrefix = "_INBOX." + NUID.nextGlobal();
+  private volatile @Nullable Connection connection;
+  private @Nullable Dispatcher listenDispatcher;
+  private @Nullable Dispatcher muxDispatcher;
+  private @Nullable ExecutorService handlers;
+
+  private NatsTransport(Builder b) {
+    this.config = b.config;
+    this.backlog = b.backlog;
+    this.dialGrace = b.dialGrace;
+    this.listenProbe = b.listenProbe;
+  }
+
+  /** A builder with the defaults: local server, backlog {@value #DEFAULT_BACKLOG}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return NatsTransportProvider.NAME;
+  }
+
+  @Override
+  public Listener listen(String address, AcceptHandler handler) {
+    Names.requireAddress(address);
+    Objects.requireNonNull(handler, "handler");
+    start();
+    if (listeners.containsKey(address) || someoneListens(address)) {
+      throw new TransportException("address '" + address + "' is already being listened on");
+    }
+    return subscribe(address, handler);
+  }
+
+  @Override
+  public Listener listen(AcceptHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    start();
+    return subscribe("_INBOX." + NUID.nextGlobal(), handler);
+  }
+
+  @Override
+  public Socket dial(String address, Duration timeout) {
+    Names.requireAddress(address);
+    Objects.requireNonNull(timeout, "timeout");
+    start();
+    String inbox = muxPrefix + ".c" + ids.incrementAndGet();
+    NatsSocket socket = new NatsSocket(this, true, inbox, address, address, inbox, backlog, null);
+    mux.put(inbox, socket);
+    long start = System.nanoTime();
+    long deadline = start + timeout.toNanos();
+    long graceEnd = start + Math.min(dialGrace.toNanos(), timeout.toNanos());
+    long backoffMillis = 2;
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      CompletableFuture<String> outcome = socket.beginOpen();
+      sendControl(address, inbox, Wire.OPEN, null);
+      String result;
+      try {
+        result = outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        socket.abandon(new OperationTimeoutException("dial " + address, timeout));
+        sendControl(address, inbox, Wire.CLOSE, "dial timed out");
+        throw new OperationTimeoutException("dial " + address, timeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        socket.abandon(new ClosedException("dial to " + address + " was interrupted"));
+        throw new TransportException("dial to '" + address + "' was interrupted", e);
+      } catch (ExecutionException e) {
+        throw new TransportException("dial to '" + address + "' failed", e.getCause());
+      }
+      if (Wire.ACK.equals(result)) {
+        socket.endOpen();
+        return socket;
+      }
+      if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > graceEnd) {
+        NoRespondersException e = new NoRespondersException("nobody listens at '" + address + "'");
+        socket.abandon(e);
+        throw e;
+      }
+      sleep(backoffMillis);
+      backoffMillis = Math.min(backoffMillis * 2, 25);
+    }
+    throw new NoRespondersException("nobody listens at '" + address + "'");
+  }
+
+  @Override
+  public long maxPayloadBytes() {
+    return start().getMaxPayload();
+  }
+
+  /** A snapshot of this transport's counters. */
+  public TransportStats stats() {
+    return counters.snapshot();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (NatsListener listener : List.copyOf(listeners.values())) {
+      listener.close();
+    }
+    for (NatsSocket socket : List.copyOf(mux.values())) {
+      socket.close();
+    }
+    Connection c;
+    ExecutorService pool;
+    synchronized (startLock) {
+      c = connection;
+      pool = handlers;
+      if (c != null) {
+        closeDispatcher(c, listenDispatcher);
+        closeDispatcher(c, muxDispatcher);
+      }
+    }
+    if (pool != null) {
+      pool.shutdown();
+      try {
+        if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+          LOG.warn("transport handler threads still busy 5 s after close; interrupting them");
+          pool.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.shutdownNow();
+      }
+    }
+    if (c != null) {
+      Connector.release(c);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NatsTransport[" + config.addresses() + ", listeners=" + listeners.size() + ", sockets=" + mux.size() + "]";
+  }
+
+  // ---- used by sockets and listeners ----
+
+  int backlog() {
+    return backlog;
+  }
+
+  Counters counters() {
+    return counters;
+  }
+
+
+  /** Publishes a data message after checking its size against the server's maximum payload. */
+  void publish(String subject, String reply, Map<String, String> user, Map<String, String> control,
+      Message message, String destination) {
+    Connection c = requireConnection();
+    Headers headers = HeaderCodec.encode(user, control);
+    long size = (long) message.bodyLength() + HeaderCodec.size(headers);
+    long limit = c.getMaxPayload();
+    if (size > limit) {
+      throw new PayloadTooLargeException(destination, size, limit);
+    }
+    try {
+      c.publish(subject, reply, headers, message.bodyLength() == 0 ? EMPTY : message.body());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new TransportException("sending to '" + destination + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends a control message, best effort: a failure is logged, never thrown. */
+  void sendControl(String subject, @Nullable String reply, String kind, @Nullable String reason) {
+    Connection c = connection;
+    if (c == null) {
+      return;
+    }
+    Headers headers = new Headers().put(Wire.CONTROL, kind);
+    if (reason != null) {
+      headers.put(Wire.REASON, HeaderCodec.isPlainValueForControl(reason) ? reason : "see logs");
+    }
+    try {
+      c.publish(subject, reply, headers, EMPTY);
+    } catch (RuntimeException e) {
+      // Best effort by design: the peer also learns of the end through no-responders or its timeout.
+      LOG.debug("could not send '{}' to {}: {}", kind, subject, e.toString());
+    }
+  }
+
+  NatsSocket newServerSocket(NatsListener listener, String clientInbox) {
+    String token = muxPrefix + ".s" + ids.incrementAndGet();
+    NatsSocket socket = new NatsSocket(this, false, listener.address(), clientInbox, clientInbox, token,
+        backlog, listener);
+    mux.put(token, socket);
+    return socket;
+  }
+
+  void forget(NatsSocket socket) {
+    mux.remove(socket.replySubject(), socket);
+  }
+
+  void unlisten(NatsListener listener) {
+    listeners.remove(listener.address(), listener);
+    synchronized (startLock) {
+      Dispatcher d = listenDispatcher;
+      if (d != null && d.isActive()) {
+        try {
+          d.unsubscribe(listener.address());
+        } catch (IllegalStateException e) {
+          LOG.debug("unsubscribe of {} after the connection closed: {}", listener.address(), e.toString());
+        }
+      }
+    }
+  }
+
+  void runHandler(AcceptHandler handler, NatsSocket socket) {
+    ExecutorService pool = handlers;
+    try {
+      if (pool == null) {
+        throw new RejectedExecutionException("transport not started");
+      }
+      pool.execute(() -> serve(handler, socket));
+    } catch (RejectedExecutionException e) {
+      counters.handlerFailure();
+      LOG.warn("no handler thread for {}: {}", socket, e.toString());
+      socket.close();
+    }
+  }
+
+  private void serve(AcceptHandler handler, NatsSocket socket) {
+    try {
+      handler.accept(socket);
+    } catch (ClosedException e) {
+      // The usual end of a receive loop: the peer closed, or the listener or transport did.
+      LOG.debug("accept handler for {} ended: {}", socket, e.getMessage());
+    } catch (Throwable t) {
+      // Outermost frame of a handler thread: the failure is counted and logged, the listener carries on.
+      counters.handlerFailure();
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn("accept handler for {} failed; closing that socket only", socket, t);
+    } finally {
+      socket.close();
+    }
+  }
+
+  // ---- internals ----
+
+  private Listener subscribe(String address, AcceptHandler handler) {
+    NatsListener listener = new NatsListener(this, address, handler);
+    if (listeners.putIfAbsent(address, listener) != null) {
+      throw new TransportException("address '" + address + "' is already being listened on");
+    }
+    Connection c = requireConnection();
+    synchronized (startLock) {
+      Objects.requireNonNull(listenDispatcher).subscribe(address);
+    }
+    try {
+      c.flush(Duration.ofSeconds(5));
+    } catch (TimeoutException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      listener.close();
+      throw new TransportException("the NATS server did not confirm the subscription to '" + address + "'", e);
+    }
+    return listener;
+  }
+
+  private boolean someoneListens(String address) {
+    Connection c = requireConnection();
+    Headers ping = new Headers().put(Wire.CONTROL, Wire.PING);
+    try {
+      io.nats.client.Message reply = c.requestWithTimeout(address, ping, EMPTY, listenProbe)
+          .get(listenProbe.toMillis() + 1000, TimeUnit.MILLISECONDS);
+      return reply != null && Wire.PONG.equals(HeaderCodec.control(reply.getHeaders(), Wire.CONTROL));
+    } catch (CancellationException | ExecutionException | TimeoutException e) {
+      return false; // no responders, or nobody answering as a micronats listener
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("listen on '" + address + "' was interrupted", e);
+    }
+  }
+
+  private Connection requireConnection() {
+    Connection c = connection;
+    if (c == null || closed.get()) {
+      throw new ClosedException("transport is closed");
+    }
+    return c;
+  }
+
+  private Connection start() {
+    if (closed.get()) {
+      throw new ClosedException("transport is closed");
+    }
+    Connection c = connection;
+    if (c != null) {
+      return c;
+    }
+    synchronized (startLock) {
+      if (connection != null) {
+        return connection;
+      }
+      try {
+        c = Connector.acquire(config);
+      } catch (NatsConnectException e) {
+        throw new TransportException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e);
+      }
+      Dispatcher l = c.createDispatcher(this::onListenerMessage);
+      l.setPendingLimits(-1, -1);
+      Dispatcher m = c.createDispatcher(this::onMuxMessage);
+      m.setPendingLimits(-1, -1);
+      m.subscribe(muxPrefix + ".>");
+      try {
+        c.flush(Duration.ofSeconds(5));
+      } catch (TimeoutException | InterruptedException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        Connector.release(c);
+        throw new TransportException("the NATS server did not confirm the transport's reply subscription", e);
+      }
+      listenDispatcher = l;
+      muxDispatcher = m;
+      handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+          r -> {
+            Thread t = new Thread(r, "transport-nats-handler-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      connection = c;
+      return c;
+    }
+  }
+
+  private void onListenerMessage(io.nats.client.Message msg) {
+    NatsListener listener = listeners.get(msg.getSubject());
+    if (listener == null) {
+      counters.unroutable();
+      return;
+    }
+    listener.onMessage(msg);
+  }
+
+  private void onMuxMessage(io.nats.client.Message msg) {
+    NatsSocket socket = mux.get(msg.getSubject());
+    if (socket == null) {
+      counters.unroutable();
+      return;
+    }
+    if (msg.isStatusMessage()) {
+      if (msg.getStatus().isNoResponders()) {
+        socket.noResponders();
+      }
+      return;
+    }
+    Headers headers = msg.getHeaders();
+    String control = HeaderCodec.control(headers, Wire.CONTROL);
+    if (control == null) {
+      socket.deliver(new Message(HeaderCodec.decode(headers), msg.getData()));
+    } else if (control.equals(Wire.ACK)) {
+      socket.acknowledged();
+    } else if (control.equals(Wire.CLOSE)) {
+      socket.peerClosed(HeaderCodec.control(headers, Wire.REASON));
+    } else {
+      counters.stranger();
+    }
+  }
+
+  private static void closeDispatcher(Connection c, @Nullable Dispatcher d) {
+    if (d == null) {
+      return;
+    }
+    try {
+      c.closeDispatcher(d);
+    } catch (IllegalStateException e) {
+      LOG.debug("dispatcher already closed with its connection: {}", e.toString());
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TransportException("dial was interrupted", e);
+    }
+  }
+
+  /**
+   * Builds a {@link NatsTransport}. Not thread-safe; {@link #build()} does no I/O.
+   */
+  public static final class Builder {
+    private PluginConfig config = PluginConfig.empty();
+    private int backlog = DEFAULT_BACKLOG;
+    private Duration dialGrace = Duration.ofMillis(250);
+    private Duration listenProbe = Duration.ofMillis(100);
+
+    private Builder() {}
+
+    /**
+     * Connection settings ({@code addresses}, credentials...) and transport settings
+     * ({@value #BACKLOG}, {@value #DIAL_GRACE}).
+     */
+    public Builder config(PluginConfig value) {
+      this.config = Objects.requireNonNull(value, "config");
+      backlog((int) Inbox.capacityCheck(value.longValue(BACKLOG, backlog)));
+      dialGrace(value.duration(DIAL_GRACE, dialGrace));
+      return this;
+    }
+
+    /** The most unconsumed messages a socket holds before it is closed with an error. */
+    public Builder backlog(int messages) {
+      this.backlog = (int) Inbox.capacityCheck(messages);
+      return this;
+    }
+
+    /**
+     * How long a dial retries while the server reports no responders, to ride out a listener
+     * whose subscription is still propagating across the cluster. A dial to an address where
+     * nobody listens fails after about this long.
+     */
+    public Builder dialGrace(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("dial grace must not be negative, was " + value);
+      }
+      this.dialGrace = value;
+      return this;
+    }
+
+    /** How long listen(address) waits for another micronats listener to answer a probe. */
+    public Builder listenProbe(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("listen probe must be positive, was " + value);
+      }
+      this.listenProbe = value;
+      return this;
+    }
+
+    /** The transport; not connected until first used. */
+    public NatsTransport build() {
+      return new NatsTransport(this);
+    }
+  }
+}

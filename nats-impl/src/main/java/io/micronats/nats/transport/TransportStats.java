@@ -1,0 +1,15 @@
+package io.micronats.nats.transport;
+
+/**
+ * A snapshot of a {@link NatsTransport}'s counters of things that went wrong without an
+ * exception reaching a caller.
+ *
+ * <p>Immutable.
+ *
+ * @param strangers messages on a listener's subject that were not micronats transport messages
+ *     (no reply subject, unknown control value); ignored
+ * @param unroutable messages for a socket that no longer exists; dropped, and the sender told
+ * @param overflows sockets closed because their backlog of unconsumed messages was full
+ * @param handlerFailures accept handlers that threw; their socket was closed, the listener kept on
+ */
+public record TransportStats(long strangers, long unroutable, long overflows, long handlerFailures) {}

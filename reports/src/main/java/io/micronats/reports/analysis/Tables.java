@@ -1,0 +1,228 @@
+package io.micronats.reports.analysis;
+
+import io.micronats.reports.NamedResult;
+import io.micronats.reports.analysis.Cell.Tone;
+import io.micronats.reports.model.Comparison;
+import io.micronats.reports.model.LatencyHistogram;
+import io.micronats.reports.model.MetricNames;
+import io.micronats.reports.model.Mode;
+import io.micronats.reports.model.Phase;
+import io.micronats.reports.model.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The tables of simulator results: environment stamp, latency percentiles, rates and errors,
+ * baseline comparisons and the side-by-side comparison of several results.
+ *
+ * <p>Stateless and thread-safe. Every figure carries its run count and spread.
+ */
+public final class Tables {
+  private static final List<String> COUNT_ORDER = List.of(MetricNames.SUCCESSES, MetricNames.TIMEOUTS,
+      MetricNames.NO_RESPONDERS, MetricNames.REMOTE_ERRORS, MetricNames.LOST, MetricNames.DUPLICATED,
+      MetricNames.REORDERED, MetricNames.SLOW_CONSUMERS, MetricNames.CLAMPED);
+
+  private Tables() {}
+
+  /** The environment stamp: one column per result, differing rows marked. */
+  public static Table environment(List<NamedResult> results) {
+    Map<String, Function<RunResult, String>> fields = new LinkedHashMap<>();
+    fields.put("scenario", r -> r.scenario().name());
+    fields.put("started", r -> r.startedAt().toString());
+    fields.put("java", r -> r.environment().java());
+    fields.put("jnats", r -> r.environment().jnats());
+    fields.put("nats-server", r -> r.environment().natsServer());
+    fields.put("cores", r -> Integer.toString(r.environment().cores()));
+    fields.put("os", r -> r.environment().os());
+    fields.put("hostname", r -> r.environment().hostname());
+    Set<String> extra = new LinkedHashSet<>();
+    Set<String> labels = new LinkedHashSet<>();
+    Set<String> settings = new LinkedHashSet<>();
+    for (NamedResult r : results) {
+      extra.addAll(r.result().environment().extra().keySet());
+      labels.addAll(r.result().labels().keySet());
+      settings.addAll(r.result().scenario().settings().keySet());
+    }
+    extra.forEach(k -> fields.put(k, r -> r.environment().extra().getOrDefault(k, "")));
+    labels.forEach(k -> fields.put("label " + k, r -> r.labels().getOrDefault(k, "")));
+    settings.forEach(k -> fields.put("setting " + k, r -> r.scenario().settings().getOrDefault(k, "")));
+    List<String> header = new ArrayList<>();
+    header.add("");
+    results.forEach(r -> header.add(r.name()));
+    List<List<Cell>> rows = new ArrayList<>();
+    fields.forEach((name, field) -> {
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.of(name));
+      boolean differs = results.stream().map(r -> field.apply(r.result())).distinct().count() > 1;
+      results.forEach(r -> row.add(Cell.of(field.apply(r.result()), differs ? Tone.WARN : Tone.PLAIN)));
+      rows.add(row);
+    });
+    return new Table("Environment", results.size() > 1
+        ? "Highlighted rows differ between the inputs." : "Versions, machine, labels and raw settings of the run.",
+        header, rows, header.size());
+  }
+
+  /** Latency percentiles of every distribution of every phase of {@code result}. */
+  public static Table latency(RunResult result) {
+    List<String> header = List.of("phase", "distribution", "mode", "n", "count", "p50", "p90", "p99", "p99.9", "max");
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Phase p : result.phases()) {
+      for (Map.Entry<String, LatencyHistogram> e : p.latency().entrySet()) {
+        String key = e.getKey();
+        List<Cell> row = new ArrayList<>();
+        row.add(Cell.of(p.name()));
+        row.add(Cell.of(key));
+        row.add(Cell.of(mode(p)));
+        row.add(Cell.of(Integer.toString(Math.max(1, p.repetitions().size()))));
+        row.add(Cell.of(Format.count(e.getValue().count())));
+        row.add(latencyCell(p, key, LatencyHistogram::p50));
+        row.add(latencyCell(p, key, LatencyHistogram::p90));
+        row.add(latencyCell(p, key, LatencyHistogram::p99));
+        row.add(latencyCell(p, key, LatencyHistogram::p999));
+        row.add(latencyCell(p, key, LatencyHistogram::max));
+        rows.add(row);
+      }
+    }
+    return new Table("Latency", "Aggregate over n repetitions; in brackets the range of the single repetitions."
+        + " Open phases are measured from the intended send time; closed phases are closed-loop.", header, rows, 3);
+  }
+
+  /** Offered and achieved rates and every count of every phase of {@code result}. */
+  public static Table ratesAndErrors(RunResult result) {
+    Set<String> keys = new LinkedHashSet<>();
+    COUNT_ORDER.forEach(k -> {
+      if (result.phases().stream().anyMatch(p -> p.counts().containsKey(k))) {
+        keys.add(k);
+      }
+    });
+    Set<String> others = new TreeSet<>();
+    result.phases().forEach(p -> others.addAll(p.counts().keySet()));
+    others.removeAll(keys);
+    keys.addAll(others);
+    List<String> header = new ArrayList<>(List.of("phase", "workload", "mode", "n", "duration", "target", "achieved"));
+    header.addAll(keys);
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Phase p : result.phases()) {
+      List<Cell> row = new ArrayList<>();
+      row.add(Cell.of(p.name()));
+      row.add(Cell.of(p.workload()));
+      row.add(Cell.of(mode(p)));
+      row.add(Cell.of(Integer.toString(Math.max(1, p.repetitions().size()))));
+      row.add(Cell.of(Format.number(p.duration().toMillis() / 1000.0) + " s"));
+      row.add(Cell.of(p.targetRate().isPresent() ? Format.number(p.targetRate().getAsDouble()) + "/s" : "-"));
+      row.add(spreadCell(new Metric("achieved", "/s", io.micronats.reports.model.Better.HIGHER,
+          m -> opt(m.rates().get(MetricNames.ACHIEVED))).of(p), "/s"));
+      for (String k : keys) {
+        Long v = p.counts().get(k);
+        boolean bad = v != null && v > 0 && !k.equals(MetricNames.SUCCESSES);
+        row.add(v == null ? Cell.of("-", Tone.MUTED) : Cell.of(Format.count(v), bad ? Tone.BAD : Tone.PLAIN));
+      }
+      rows.add(row);
+    }
+    return new Table("Rates and errors", "Counts are totals over all repetitions; achieved rate is the mean,"
+        + " in brackets the range of the single repetitions.", header, rows, 3);
+  }
+
+  /** The run's own micronats-against-raw comparisons; empty when it has none. */
+  public static Optional<Table> baseline(RunResult result) {
+    if (result.comparisons().isEmpty()) {
+      return Optional.empty();
+    }
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Comparison c : result.comparisons()) {
+      boolean same = Math.abs(c.ratio() - 1) <= SideBySide.TOLERANCE_PERCENT / 100.0;
+      rows.add(List.of(Cell.of(c.name()),
+          same ? Cell.of("same", Tone.MUTED) : c.oursIsBetter() ? Cell.of("micronats", Tone.GOOD)
+              : Cell.of("raw baseline", Tone.BAD),
+          Cell.of(Format.value(c.ours(), c.unit())), Cell.of(Format.value(c.raw(), c.unit())),
+          Cell.of(Format.ratio(c.ratio()))));
+    }
+    return Optional.of(new Table("micronats against the raw baseline",
+        "ratio = ours / raw, both measured in the same run on the same machine; \"better\" names the better side"
+            + " (within " + SideBySide.TOLERANCE_PERCENT + " % counts as the same).",
+        List.of("metric", "better", "micronats", "raw", "ratio"), rows, 2));
+  }
+
+  /** The side-by-side comparison of several results, the first being the baseline. */
+  public static Table sideBySide(List<NamedResult> results) {
+    List<String> header = new ArrayList<>(List.of("phase", "metric"));
+    for (int i = 0; i < results.size(); i++) {
+      header.add(results.get(i).name() + (i == 0 ? " (baseline)" : ""));
+    }
+    header.add("best");
+    List<List<Cell>> rows = new ArrayList<>();
+    for (ComparisonRow row : SideBySide.compare(results)) {
+      List<Cell> cells = new ArrayList<>();
+      cells.add(Cell.of(row.phase()));
+      cells.add(Cell.of(row.metric().name() + (row.metric().better() == io.micronats.reports.model.Better.HIGHER
+          ? " \u2191" : " \u2193")));
+      for (int i = 0; i < results.size(); i++) {
+        cells.add(comparisonCell(row, i));
+      }
+      OptionalDouble best = row.bestIndex();
+      boolean allSame = row.verdicts().stream().allMatch(v -> v == Verdict.BASELINE || v == Verdict.SAME
+          || v == Verdict.WITHIN_SPREAD);
+      cells.add(best.isEmpty() || allSame ? Cell.of("-", Tone.MUTED)
+          : Cell.of(results.get((int) best.getAsDouble()).name()));
+      rows.add(cells);
+    }
+    return new Table("Side by side", "Each value with its range over repetitions and n; ratio to the baseline"
+        + " (first input) and verdict: better/worse beyond " + SideBySide.TOLERANCE_PERCENT
+        + " %, \"within spread\" when the repetition ranges overlap. \u2191 higher is better, \u2193 lower is better.",
+        header, rows, 2);
+  }
+
+  private static Cell comparisonCell(ComparisonRow row, int i) {
+    Optional<Spread> v = row.values().get(i);
+    if (v.isEmpty()) {
+      return Cell.of("-", Tone.MUTED);
+    }
+    String text = Format.spread(v.get(), row.metric().unit());
+    Verdict verdict = row.verdicts().get(i);
+    if (verdict == Verdict.BASELINE) {
+      return Cell.of(text);
+    }
+    OptionalDouble ratio = row.ratios().get(i);
+    String suffix = (ratio.isPresent() ? " " + Format.ratio(ratio.getAsDouble()) : "") + " " + verdict.label();
+    Tone tone = switch (verdict) {
+      case BETTER -> Tone.GOOD;
+      case WORSE -> Tone.BAD;
+      case WITHIN_SPREAD, SAME, MISSING, BASELINE -> Tone.MUTED;
+    };
+    return Cell.of(text + suffix, tone);
+  }
+
+  private static Cell latencyCell(Phase p, String key, ToDoubleFunction<LatencyHistogram> field) {
+    return spreadCell(Metric.latency("", key, field).of(p), "us");
+  }
+
+  private static Cell spreadCell(Optional<Spread> s, String unit) {
+    if (s.isEmpty()) {
+      return Cell.of("-", Tone.MUTED);
+    }
+    Spread v = s.get();
+    String text = Format.value(v.value(), unit);
+    return Cell.of(v.hasSpread() ? text + " (" + Format.range(v.min(), v.max(), unit) + ")" : text);
+  }
+
+  /** "open 2,000/s" or "closed x4". */
+  public static String mode(Phase p) {
+    if (p.mode() == Mode.OPEN) {
+      return "open " + Format.number(p.targetRate().orElse(0)) + "/s";
+    }
+    return "closed" + (p.concurrency().isPresent() ? " \u00d7" + p.concurrency().getAsInt() : "");
+  }
+
+  private static OptionalDouble opt(@org.jspecify.annotations.Nullable Double v) {
+    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+  }
+}

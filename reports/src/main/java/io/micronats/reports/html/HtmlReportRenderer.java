@@ -1,0 +1,193 @@
+package io.micronats.reports.html;
+
+import static io.micronats.reports.html.Svg.esc;
+
+import io.micronats.reports.NamedResult;
+import io.micronats.reports.NamedTckReport;
+import io.micronats.reports.ReportRenderer;
+import io.micronats.reports.ReportSet;
+import io.micronats.reports.analysis.Cell;
+import io.micronats.reports.analysis.EnvironmentCheck;
+import io.micronats.reports.analysis.Table;
+import io.micronats.reports.analysis.TckTables;
+import io.micronats.reports.analysis.Tables;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HTML renderer: one self-contained page (inline CSS, inline SVG, no script, no network) with a
+ * table of contents, warnings, comparison and per-result sections with numbered figures and tables,
+ * and the TCK section.
+ *
+ * <p>Stateless and thread-safe; deterministic (no clock: the only times shown are the runs' own).
+ */
+public final class HtmlReportRenderer implements ReportRenderer {
+  @Override
+  public void render(ReportSet set, Writer out) throws IOException {
+    Page page = new Page();
+    page.head(set);
+    if (set.isComparison()) {
+      comparison(set.results(), page);
+    }
+    for (int i = 0; i < set.results().size(); i++) {
+      result(set, i, page);
+    }
+    if (!set.tckReports().isEmpty()) {
+      tck(set.tckReports(), page);
+    }
+    page.foot();
+    out.write(page.html.toString());
+    out.flush();
+  }
+
+  private static void comparison(List<NamedResult> results, Page page) {
+    page.html.append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p>Baseline: <b>")
+        .append(esc(results.get(0).name())).append("</b>. Ratios are each input divided by the baseline.</p>\n");
+    warnings(EnvironmentCheck.results(results), page);
+    page.table(Tables.sideBySide(results));
+    page.figures(Charts.comparison(results));
+    page.table(Tables.environment(results));
+    page.html.append("</section>\n");
+  }
+
+  private static void result(ReportSet set, int index, Page page) {
+    NamedResult r = set.results().get(index);
+    page.html.append("<section id=\"result-").append(index + 1).append("\">\n<h2>")
+        .append(set.isComparison() ? "Result: " : "Simulator result: ").append(esc(r.name())).append("</h2>\n")
+        .append("<p class=\"meta\">Scenario <b>").append(esc(r.result().scenario().name())).append("</b>, started ")
+        .append(esc(r.result().startedAt().toString())).append(", ").append(r.result().phases().size())
+        .append(" phases, from <code>").append(esc(r.source())).append("</code>.</p>\n");
+    if (!set.isComparison()) {
+      page.table(Tables.environment(List.of(r)));
+    }
+    page.figures(Charts.single(r.result()));
+    page.table(Tables.latency(r.result()));
+    page.table(Tables.ratesAndErrors(r.result()));
+    Tables.baseline(r.result()).ifPresent(page::table);
+    page.html.append("</section>\n");
+  }
+
+  private static void tck(List<NamedTckReport> reports, Page page) {
+    page.html.append("<section id=\"tck\">\n<h2>TCK</h2>\n");
+    warnings(EnvironmentCheck.tck(reports), page);
+    for (NamedTckReport r : reports) {
+      page.html.append("<p class=\"verdict ").append(r.report().verdict().name().toLowerCase(java.util.Locale.ROOT))
+          .append("\">").append(esc(r.name())).append(": <b>").append(r.report().verdict().name()).append("</b> (")
+          .append(r.report().counts().passed()).append(" passed, ").append(r.report().counts().failed())
+          .append(" failed, ").append(r.report().counts().skipped()).append(" skipped of ")
+          .append(r.report().counts().total()).append(")</p>\n");
+    }
+    page.table(TckTables.summary(reports));
+    if (reports.size() > 1) {
+      page.table(TckTables.matrix(reports));
+    }
+    for (NamedTckReport r : reports) {
+      page.html.append("<h3>Rules: ").append(esc(r.name())).append("</h3>\n");
+      TckTables.rulesByArea(r).forEach(page::table);
+    }
+    page.html.append("</section>\n");
+  }
+
+  private static void warnings(List<String> warnings, Page page) {
+    for (String w : warnings) {
+      page.html.append("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ").append(esc(w)).append("</p>\n");
+    }
+  }
+
+  /** The page being written, with its figure counter. */
+  private static final class Page {
+    final StringBuilder html = new StringBuilder(256 * 1024);
+    int figure;
+
+    void head(ReportSet set) {
+      List<String> names = new ArrayList<>();
+      set.results().forEach(r -> names.add(r.name()));
+      set.tckReports().forEach(r -> names.add("TCK " + r.name()));
+      html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+          .append("<title>micronats report: ").append(esc(String.join(", ", names))).append("</title>\n<style>\n")
+          .append(Css.TEXT).append("</style>\n</head>\n<body>\n<header>\n<h1>micronats report</h1>\n<ul class=\"inputs\">\n");
+      set.results().forEach(r -> html.append("<li>simulator result <b>").append(esc(r.name())).append("</b> from <code>")
+          .append(esc(r.source())).append("</code></li>\n"));
+      set.tckReports().forEach(r -> html.append("<li>TCK report <b>").append(esc(r.name())).append("</b> from <code>")
+          .append(esc(r.source())).append("</code></li>\n"));
+      html.append("</ul>\n<nav class=\"toc\">Contents:");
+      if (set.isComparison()) {
+        html.append(" <a href=\"#comparison\">Comparison</a>");
+      }
+      for (int i = 0; i < set.results().size(); i++) {
+        html.append(" <a href=\"#result-").append(i + 1).append("\">").append(esc(set.results().get(i).name())).append("</a>");
+      }
+      if (!set.tckReports().isEmpty()) {
+        html.append(" <a href=\"#tck\">TCK</a>");
+      }
+      html.append("</nav>\n</header>\n<main>\n");
+    }
+
+    void foot() {
+      html.append("</main>\n<footer>Written by micronats reports. Latency in µs/ms/s; every figure states its run"
+          + " count (n) and the spread over repetitions. Raw data: the input JSON files (encoded HdrHistograms).</footer>\n"
+          + "</body>\n</html>\n");
+    }
+
+    void figures(List<Figure> figures) {
+      boolean open = false;
+      boolean openSmall = false;
+      for (Figure f : figures) {
+        if (!open || openSmall != f.small()) {
+          if (open) {
+            html.append("</div>\n");
+          }
+          html.append("<div class=\"figures").append(f.small() ? " grid" : "").append("\">\n");
+          open = true;
+          openSmall = f.small();
+        }
+        figure++;
+        html.append("<figure class=\"chart-figure\" id=\"figure-").append(figure).append("\">\n")
+            .append(f.svg()).append("<figcaption><b>Figure ").append(figure).append(". ").append(esc(f.title()))
+            .append(".</b> ").append(esc(f.caption())).append("</figcaption>\n</figure>\n");
+      }
+      if (open) {
+        html.append("</div>\n");
+      }
+    }
+
+    void table(Table t) {
+      html.append("<div class=\"table\">\n<h4>").append(esc(t.title())).append("</h4>\n");
+      if (!t.caption().isEmpty()) {
+        html.append("<p class=\"caption\">").append(esc(t.caption())).append("</p>\n");
+      }
+      html.append("<table>\n<thead><tr>");
+      for (int i = 0; i < t.header().size(); i++) {
+        html.append("<th").append(t.isLeft(i) ? "" : " class=\"num\"").append('>').append(esc(t.header().get(i)))
+            .append("</th>");
+      }
+      html.append("</tr></thead>\n<tbody>\n");
+      for (List<Cell> row : t.rows()) {
+        html.append("<tr>");
+        for (int i = 0; i < row.size(); i++) {
+          Cell c = row.get(i);
+          List<String> classes = new ArrayList<>();
+          if (!t.isLeft(i)) {
+            classes.add("num");
+          }
+          if (c.tone() != Cell.Tone.PLAIN) {
+            classes.add(c.tone().name().toLowerCase(java.util.Locale.ROOT));
+          }
+          html.append("<td");
+          if (!classes.isEmpty()) {
+            html.append(" class=\"").append(String.join(" ", classes)).append('"');
+          }
+          if (!c.note().isEmpty()) {
+            html.append(" title=\"").append(esc(c.note())).append('"');
+          }
+          html.append('>').append(esc(c.text())).append("</td>");
+        }
+        html.append("</tr>\n");
+      }
+      html.append("</tbody>\n</table>\n</div>\n");
+    }
+  }
+}

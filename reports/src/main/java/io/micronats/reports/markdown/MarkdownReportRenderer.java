@@ -1,0 +1,137 @@
+package io.micronats.reports.markdown;
+
+import io.micronats.reports.NamedResult;
+import io.micronats.reports.NamedTckReport;
+import io.micronats.reports.ReportRenderer;
+import io.micronats.reports.ReportSet;
+import io.micronats.reports.analysis.Cell;
+import io.micronats.reports.analysis.EnvironmentCheck;
+import io.micronats.reports.analysis.Table;
+import io.micronats.reports.analysis.TckTables;
+import io.micronats.reports.analysis.Tables;
+import io.micronats.reports.model.TckRule;
+import io.micronats.reports.model.TckStatus;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Markdown renderer: headings, warnings as block quotes, and GitHub-flavoured pipe tables
+ * (numbers right-aligned; bad cells in bold, attention cells in italics).
+ *
+ * <p>Stateless and thread-safe; deterministic.
+ */
+public final class MarkdownReportRenderer implements ReportRenderer {
+  @Override
+  public void render(ReportSet set, Writer out) throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("# micronats report\n\n");
+    inputs(set, md);
+    if (!set.results().isEmpty()) {
+      results(set.results(), md);
+    }
+    if (!set.tckReports().isEmpty()) {
+      tck(set.tckReports(), md);
+    }
+    out.write(md.toString());
+    out.flush();
+  }
+
+  private static void inputs(ReportSet set, StringBuilder md) {
+    md.append("Inputs:\n\n");
+    set.results().forEach(r -> md.append("- simulator result **").append(escape(r.name())).append("** from `")
+        .append(r.source()).append("`\n"));
+    set.tckReports().forEach(r -> md.append("- TCK report **").append(escape(r.name())).append("** from `")
+        .append(r.source()).append("`\n"));
+    md.append('\n');
+  }
+
+  private static void results(List<NamedResult> results, StringBuilder md) {
+    md.append("## Simulator results\n\n");
+    List<String> warnings = EnvironmentCheck.results(results);
+    warnings.forEach(w -> md.append("> **Warning:** ").append(escape(w)).append("\n>\n"));
+    if (!warnings.isEmpty()) {
+      md.setLength(md.length() - 2);
+      md.append('\n');
+    }
+    if (results.size() > 1) {
+      table(Tables.sideBySide(results), md, 3);
+    }
+    table(Tables.environment(results), md, 3);
+    for (NamedResult r : results) {
+      md.append("### ").append(escape(r.name())).append("\n\n");
+      table(Tables.latency(r.result()), md, 4);
+      table(Tables.ratesAndErrors(r.result()), md, 4);
+      Tables.baseline(r.result()).ifPresent(t -> table(t, md, 4));
+    }
+  }
+
+  private static void tck(List<NamedTckReport> reports, StringBuilder md) {
+    md.append("## TCK\n\n");
+    List<String> warnings = EnvironmentCheck.tck(reports);
+    warnings.forEach(w -> md.append("> **Warning:** ").append(escape(w)).append("\n\n"));
+    table(TckTables.summary(reports), md, 3);
+    if (reports.size() > 1) {
+      table(TckTables.matrix(reports), md, 3);
+    }
+    for (NamedTckReport r : reports) {
+      md.append("### TCK: ").append(escape(r.name())).append("\n\n");
+      List<TckRule> failed = r.report().rules().stream().filter(x -> x.status() == TckStatus.FAILED).toList();
+      if (!failed.isEmpty()) {
+        md.append("Failed rules:\n\n");
+        failed.forEach(x -> md.append("- **").append(x.id()).append("** (").append(x.level()).append("): ")
+            .append(escape(x.message().orElse("(no message)"))).append('\n'));
+        md.append('\n');
+      }
+      TckTables.rulesByArea(r).forEach(t -> table(t, md, 4));
+    }
+  }
+
+  private static void table(Table t, StringBuilder md, int level) {
+    md.append("#".repeat(level)).append(' ').append(escape(t.title())).append("\n\n");
+    if (!t.caption().isEmpty()) {
+      md.append(escape(t.caption())).append("\n\n");
+    }
+    List<String> header = new ArrayList<>();
+    t.header().forEach(h -> header.add(escape(h)));
+    md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+    for (int i = 0; i < header.size(); i++) {
+      md.append(t.isLeft(i) ? " --- |" : " ---: |");
+    }
+    md.append('\n');
+    for (List<Cell> row : t.rows()) {
+      md.append('|');
+      for (Cell c : row) {
+        md.append(' ').append(cell(c)).append(" |");
+      }
+      md.append('\n');
+    }
+    md.append('\n');
+  }
+
+  private static String cell(Cell c) {
+    String text = escape(c.text());
+    if (text.isEmpty()) {
+      return "";
+    }
+    return switch (c.tone()) {
+      case BAD -> "**" + text + "**";
+      case WARN -> "*" + text + "*";
+      case GOOD, MUTED, PLAIN -> text;
+    };
+  }
+
+  /** Escapes what breaks a table or inline formatting; newlines become spaces. */
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (char ch : s.toCharArray()) {
+      switch (ch) {
+        case '|', '*', '_', '`', '<', '>', '[', ']', '\\' -> sb.append('\\').append(ch);
+        case '\n', '\r' -> sb.append(' ');
+        default -> sb.append(ch);
+      }
+    }
+    return sb.toString();
+  }
+}

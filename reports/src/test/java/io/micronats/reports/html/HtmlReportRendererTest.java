@@ -1,0 +1,116 @@
+package io.micronats.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronats.reports.Fixtures;
+import io.micronats.reports.GoldenFiles;
+import io.micronats.reports.ReportFormat;
+import io.micronats.reports.ReportSet;
+import io.micronats.reports.model.RunResult;
+import io.micronats.reports.model.TckReport;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportRendererTest {
+  private static final Pattern SVG = Pattern.compile("<svg [^>]*>(.*?)</svg>", Pattern.DOTALL);
+
+  static String single() {
+    return Fixtures.render(ReportFormat.HTML, ReportSet.of(List.of(Map.entry("r.json", Fixtures.THREE_NODES)), List.of()));
+  }
+
+  @Test
+  void goldenSmallResultAndTckReport() throws IOException {
+    ReportSet set = ReportSet.of(List.of(Map.entry("results.json", Fixtures.result("golden/results/v1/results.json"))),
+        List.of(Map.entry("tck-report.json", Fixtures.tck("golden/tck/v1/tck-report.json"))));
+    GoldenFiles.assertMatches("v1-index.html", Fixtures.render(ReportFormat.HTML, set));
+  }
+
+  @Test
+  void aTypicalResultHasTheFiveKindsOfChartEachWithDrawnContent() {
+    String html = single();
+    List<String> svgs = svgBodies(html);
+    assertThat(svgs).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(svgs).allSatisfy(body -> assertThat(body).containsPattern("<polyline points=\"[0-9]|<rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"[0-9.]+\" height=\"[0-9.]+\" fill=\"#"));
+    assertThat(html).contains("Latency by percentile: rpc", "Throughput over time: rpc", "p99 latency over time: rpc",
+        "Latency against offered rate: rpc", "Discovery latency against the number of services",
+        "Loss, duplicates and errors");
+  }
+
+  @Test
+  void everyFigureStatesItsRunCount() {
+    Matcher m = Pattern.compile("<figure.*?</figure>", Pattern.DOTALL).matcher(single());
+    int figures = 0;
+    while (m.find()) {
+      figures++;
+      assertThat(m.group()).containsPattern("n=\\d");
+    }
+    assertThat(figures).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void thePageIsSelfContained() {
+    String html = single();
+    assertThat(html).doesNotContain("<script", "<link", "src=", "url(", "@import");
+    assertThat(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")).doesNotContain("http://", "https://");
+    assertThat(html).contains("<style>", "@media print");
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    assertThat(single()).isEqualTo(single());
+  }
+
+  @Test
+  void tablesShowPercentilesRatesErrorsAndTheEnvironment() {
+    String html = single();
+    assertThat(html).contains("<th class=\"num\">p50</th><th class=\"num\">p90</th><th class=\"num\">p99</th>"
+        + "<th class=\"num\">p99.9</th><th class=\"num\">max</th>");
+    assertThat(html).contains("<h4>Rates and errors</h4>", "<h4>Environment</h4>", "<td>nats-server</td><td>2.9.10</td>",
+        "<h4>micronats against the raw baseline</h4>");
+  }
+
+  @Test
+  void aComparisonShowsRatiosVerdictsAndOverlayCharts() {
+    ReportSet set = ReportSet.of(List.of(Map.entry("a.json", Fixtures.THREE_NODES), Map.entry("b.json", Fixtures.ONE_NODE)),
+        List.of());
+    String html = Fixtures.render(ReportFormat.HTML, set);
+    assertThat(html).contains("<h2>Comparison</h2>", "<h4>Side by side</h4>", "layout=3 (baseline)", "0.85× better",
+        "Latency against offered rate: rpc, side by side", "Errors, loss and duplicates, side by side");
+    assertThat(html).doesNotContain("class=\"warning\"");
+  }
+
+  @Test
+  void aComparisonAcrossMachinesWarnsOnThePage() {
+    RunResult other = Fixtures.onHost(Fixtures.ONE_NODE, "laptop", 8);
+    String html = Fixtures.render(ReportFormat.HTML, ReportSet.of(
+        List.of(Map.entry("a.json", Fixtures.THREE_NODES), Map.entry("b.json", other)), List.of()));
+    assertThat(html).contains("<p class=\"warning\" role=\"alert\"><b>Warning:</b> Different machine (hostname):"
+        + " layout=3 = bench-vm-1; layout=1 = laptop.");
+  }
+
+  @Test
+  void severalTckReportsGiveARulesByPluginsMatrix() {
+    List<Map.Entry<String, TckReport>> tck = List.of(Map.entry("m.json", Fixtures.TCK_MEMORY), Map.entry("n.json", Fixtures.TCK_NATS));
+    String html = Fixtures.render(ReportFormat.HTML, ReportSet.of(List.of(), tck));
+    assertThat(html).contains("<h4>Rules × plugins</h4>", "<th>memory</th><th>nats</th>");
+    for (var rule : Fixtures.TCK_NATS.rules()) {
+      assertThat(html).contains("<td>" + rule.id() + "</td>");
+    }
+    assertThat(html).contains("title=\"expected message 17 after 16 but received 17 first");
+    assertThat(html).contains("<h4>nats: transport</h4>", "<h4>memory: registry</h4>");
+    assertThat(html).doesNotContain("<svg");
+  }
+
+  static List<String> svgBodies(String html) {
+    Matcher m = SVG.matcher(html);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+}

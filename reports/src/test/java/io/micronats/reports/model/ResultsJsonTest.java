@@ -1,0 +1,164 @@
+package io.micronats.reports.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+  private static final RunResult SAMPLE = SampleData.rpcCluster("3", 1.0, 42);
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = Objects.requireNonNull(ResultsJsonTest.class.getResourceAsStream("/" + name), name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void writeThenReadGivesAnEqualResult(@TempDir Path dir) throws IOException {
+    RunResult original = SAMPLE;
+    Path file = dir.resolve("nested/results.json");
+    ResultsWriter.write(original, file);
+    assertThat(ResultsReader.read(file)).isEqualTo(original);
+  }
+
+  @Test
+  void writerOutputIsDeterministicAndMatchesTheCheckedInSample() throws IOException {
+    String sample = resource("samples/results-nats-3-nodes.json");
+    RunResult read = ResultsReader.fromJson(sample, "sample");
+    assertThat(ResultsWriter.toJson(read)).isEqualTo(sample);
+    assertThat(ResultsWriter.toJson(read)).isEqualTo(ResultsWriter.toJson(read));
+  }
+
+  @Test
+  void writtenJsonStartsWithSchemaVersionAndKind() {
+    String json = ResultsWriter.toJson(SAMPLE);
+    assertThat(json).startsWith("{\n  \"schemaVersion\" : 1,\n  \"kind\" : \"micronats-simulator-result\",");
+  }
+
+  @Test
+  void goldenVersion1ReadsEveryField() throws IOException {
+    RunResult r = ResultsReader.fromJson(resource("golden/results/v1/results.json"), "golden v1");
+    assertThat(r.scenario().name()).isEqualTo("golden-v1");
+    assertThat(r.scenario().settings()).containsEntry("rate", "2000");
+    assertThat(r.environment().hostname()).isEqualTo("golden-host");
+    assertThat(r.environment().cores()).isEqualTo(2);
+    assertThat(r.environment().extra()).containsEntry("gc", "G1");
+    assertThat(r.startedAt()).isEqualTo(Instant.parse("2026-11-27T12:00:00Z"));
+    assertThat(r.labels()).containsEntry("layout", "3");
+    Phase open = r.phases().get(0);
+    assertThat(open.mode()).isEqualTo(Mode.OPEN);
+    assertThat(open.targetRate()).isEqualTo(OptionalDouble.of(2000.0));
+    assertThat(open.concurrency().getAsInt()).isEqualTo(4);
+    assertThat(open.duration()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(open.count(MetricNames.TIMEOUTS)).isEqualTo(10);
+    assertThat(open.latency().get("rpc").p999()).isEqualTo(6600.0);
+    assertThat(open.latency().get("rpc").encoded()).isEmpty();
+    assertThat(open.timeSeries()).extracting(TimePoint::errors).containsExactly(0L, 10L);
+    assertThat(open.labels()).containsEntry("services", "10");
+    assertThat(open.repetitions()).hasSize(2);
+    assertThat(open.repetitions().get(1).latency().get("rpc").p99()).isEqualTo(4060.0);
+    Phase closed = r.phases().get(1);
+    assertThat(closed.mode()).isEqualTo(Mode.CLOSED);
+    assertThat(closed.targetRate()).isEmpty();
+    assertThat(closed.concurrency()).isEmpty();
+    assertThat(closed.timeSeries()).isEmpty();
+    assertThat(closed.repetitions()).isEmpty();
+    assertThat(r.comparisons()).singleElement().satisfies(c -> {
+      assertThat(c.better()).isEqualTo(Better.LOWER);
+      assertThat(c.oursIsBetter()).isFalse();
+    });
+  }
+
+  @Test
+  void newerSchemaVersionFailsNamingTheVersionAndTheFix() throws IOException {
+    String newer = resource("golden/results/v1/results.json").replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+    UnsupportedSchemaVersionException e = assertThrows(UnsupportedSchemaVersionException.class,
+        () -> ResultsReader.fromJson(newer, "future.json"));
+    assertThat(e.found()).isEqualTo(2);
+    assertThat(e.newestSupported()).isEqualTo(1);
+    assertThat(e.getMessage()).startsWith("future.json: ").contains("schemaVersion 2 is newer")
+        .contains("versions 1..1");
+  }
+
+  @Test
+  void aTckReportIsRejectedAsResultsNamingItsKind() throws IOException {
+    ResultsFormatException e = assertThrows(ResultsFormatException.class,
+        () -> ResultsReader.fromJson(resource("samples/tck-nats.json"), "tck.json"));
+    assertThat(e.getMessage()).contains("kind is \"micronats-tck-report\"");
+  }
+
+  @Test
+  void missingSchemaVersionIsRejected() {
+    ResultsFormatException e = assertThrows(ResultsFormatException.class,
+        () -> ResultsReader.fromJson("{\"kind\":\"micronats-simulator-result\"}", "x.json"));
+    assertThat(e.getMessage()).isEqualTo("x.json: missing or non-integer \"schemaVersion\"");
+  }
+
+  @Test
+  void notJsonIsRejected() {
+    ResultsFormatException e = assertThrows(ResultsFormatException.class,
+        () -> ResultsReader.fromJson("schemaVersion=1", "x.json"));
+    assertThat(e.getMessage()).startsWith("x.json: not valid JSON");
+  }
+
+  @Test
+  void anInvalidFieldIsNamedByItsPath() throws IOException {
+    String broken = resource("golden/results/v1/results.json").replace("\"p90\": 880.0", "\"p90\": 88.0");
+    ResultsFormatException e = assertThrows(ResultsFormatException.class,
+        () -> ResultsReader.fromJson(broken, "broken.json"));
+    assertThat(e.getMessage()).contains("phases[0].latency").contains("percentiles must not decrease");
+  }
+
+  @Test
+  void anOpenPhaseWithoutTargetRateIsRejected() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Phase("p", "rpc", Mode.OPEN, OptionalDouble.empty(), null, Duration.ZERO,
+            null, null, null, null, null, null));
+    assertThat(e.getMessage()).isEqualTo("phase p: an open phase needs a targetRate > 0");
+  }
+
+  @Test
+  void encodedHistogramRecomputesPercentiles() {
+    Histogram nanos = new Histogram(3_600_000_000_000L, 3);
+    for (int i = 1; i <= 10_000; i++) {
+      nanos.recordValue(i * 1_000L);
+    }
+    LatencyHistogram latency = LatencyHistogram.fromNanos(nanos);
+    assertThat(latency.count()).isEqualTo(10_000);
+    assertThat(latency.p99()).isCloseTo(9_900.0, within(10.0));
+    assertThat(latency.percentileMicros(99.99).orElseThrow()).isCloseTo(9_999.0, within(10.0));
+    assertThat(latency.decodeNanos().orElseThrow().getTotalCount()).isEqualTo(10_000);
+    assertThat(latency.withoutEncoded().decodeNanos()).isEmpty();
+  }
+
+  @Test
+  void aCorruptEncodingFailsClearly() {
+    LatencyHistogram bad = new LatencyHistogram(1, 1, 1, 1, 1, 1, 1, java.util.Optional.of("bm90IGEgaGlzdG9ncmFt"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad::decodeNanos);
+    assertThat(e.getMessage()).startsWith("encoded is not a Base64 compressed HdrHistogram");
+  }
+
+  @Test
+  void writingReplacesAnExistingFileAndLeavesNoTemporaryFiles(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("results.json");
+    Files.writeString(file, "old");
+    ResultsWriter.write(SAMPLE, file);
+    assertThat(Files.readString(file)).startsWith("{");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.micronats.simulator.baseline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.micronats.nats.cluster.ExternalNatsBackend;
+import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.fleet.FakeFleet;
+import io.micronats.simulator.fleet.FleetNames;
+import io.micronats.simulator.fleet.PluginSet;
+import io.micronats.simulator.fleet.RpcBinding;
+import io.micronats.simulator.fleet.SpiRpcBinding;
+import io.micronats.simulator.load.Call;
+import io.micronats.simulator.measure.ServerMonitor;
+import io.micronats.simulator.run.Console;
+import io.micronats.simulator.run.ResultsAssembler;
+import io.micronats.simulator.scenario.Fleet;
+import io.micronats.simulator.scenario.LatencyDistribution;
+import io.micronats.simulator.scenario.LookupStrategy;
+import io.micronats.simulator.scenario.Phases;
+import io.micronats.simulator.workload.ClientConfigs;
+import io.micronats.simulator.workload.DiscoveryWorkload;
+import io.micronats.simulator.workload.PhaseRecord;
+import io.micronats.simulator.workload.PhaseRunner;
+import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.spi.plugin.Plugins;
+import io.micronats.spi.registry.Registry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,
+ * service on node 1): RPC request/reply, broker publish/subscribe, and registry lookups per
+ * strategy against a raw request/reply (the network floor of an uncached lookup). Prints a table
+ * and writes {@code bench.json}.
+ *
+ * <p>Blocking; starts and stops everything it uses.
+ */
+public final class Bench {
+  private static final int LOOKUP_CALLERS = 2;
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private Bench() {}
+
+  /** Runs the plan; returns the entries written. */
+  public static List<BenchEntry> run(BenchPlan plan, Console console) throws Exception {
+    Files.createDirectories(plan.outputDirectory());
+    Instant startedAt = Instant.now();
+    console.step("bench: " + plan.implementation() + " vs raw jnats, payload " + plan.payloadBytes() + " B, "
+        + plan.inFlight() + " in flight, " + plan.duration().toSeconds() + " s x " + plan.repetitions() + " repetitions");
+    RunBackend backend = start(plan);
+    try {
+      backend.describeNodes().forEach(l -> console.step("  " + l));
+      int serviceNode = Math.min(1, backend.clientUrls().size() - 1);
+      ClientConfigs configs = (client, index, name) -> backend.configForNode(client ? 0 : serviceNode)
+          .with(PluginConfig.NAMESPACE, "sim-bench").with("name", name);
+      PhaseRunner runner = new PhaseRunner(console, null, new ServerMonitor(backend.monitorUrls()));
+      Comparisons comparisons = new Comparisons(runner);
+      Phases phases = new Phases(plan.warmup(), plan.duration(), Duration.ofMillis(500));
+      Baseline.Settings settings = new Baseline.Settings(plan.implementation(), plan.payloadBytes(), plan.inFlight(), phases,
+          plan.repetitions(), TIMEOUT, backend.clientUrls().get(0), backend.clientUrls().get(serviceNode));
+      RpcBinding binding = new SpiRpcBinding(Duration.ofSeconds(30));
+      List<PhaseRecord> records = new ArrayList<>();
+      List<BenchEntry> entries = new ArrayList<>();
+      entries.add(Baseline.rpc(comparisons, settings, binding, configs, records, "bench"));
+      entries.add(Baseline.broker(comparisons, settings, configs, records, "bench"));
+      entries.addAll(lookups(plan, comparisons, settings, configs, binding, records, console));
+      Path file = plan.outputDirectory().resolve("bench.json");
+      write(file, plan, backend, entries, startedAt);
+      table(entries).forEach(console::line);
+      console.line("bench results: " + file);
+      return entries;
+    } finally {
+      backend.close();
+    }
+  }
+
+  private static RunBackend start(BenchPlan plan) {
+    if (!plan.urls().isEmpty()) {
+      ExternalNatsBackend external = ExternalNatsBackend.of(plan.urls());
+      external.start();
+      return RunBackend.of(external, List.of(), "external " + String.join(",", plan.urls()));
+    }
+    NatsCluster cluster = NatsCluster.builder().nodes(plan.nodes()).build();
+    try {
+      cluster.start();
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return RunBackend.of(cluster, cluster.monitorUrls(), "local nats-server x" + plan.nodes());
+  }
+
+  private static List<BenchEntry> lookups(BenchPlan plan, Comparisons comparisons, Baseline.Settings s,
+      ClientConfigs configs, RpcBinding binding, List<PhaseRecord> records, Console console) throws Exception {
+    Fleet shape = new Fleet(plan.services(), 1, 1, LatencyDistribution.NONE, 64, 64, 100, 0, 0);
+    List<BenchEntry> entries = new ArrayList<>();
+    try (FakeFleet fleet = new FakeFleet(shape, binding, g -> PluginSet.create(plan.implementation(),
+        configs.config(false, g, "bench-fleet-" + g), "bench-fleet-" + g, 1), 1)) {
+      console.step("registering " + plan.services() + " services for the lookup comparison");
+      fleet.growTo(plan.services());
+      Map<String, String> labels = s.asMap();
+      labels.put("inFlight", Integer.toString(LOOKUP_CALLERS));
+      labels.put("services", Integer.toString(plan.services()));
+      List<Figures> raw = new ArrayList<>();
+      Map<LookupStrategy, List<Figures>> ours = new LinkedHashMap<>();
+      for (int rep = 0; rep < plan.repetitions(); rep++) {
+        String suffix = plan.repetitions() > 1 ? "-r" + (rep + 1) : "";
+        for (LookupStrategy strategy : LookupStrategy.values()) {
+          PluginConfig config = configs.config(true, 0, "bench-lookup-" + strategy.yamlName())
+              .with(DiscoveryWorkload.STRATEGY_SETTING, strategy.yamlName());
+          try (Registry registry = Plugins.registry(plan.implementation(), config)) {
+            int services = plan.services();
+            Call call = (index, intended) -> registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
+            RpcPair pair = new RpcPair() {
+              @Override
+              public Call call() {
+                return call;
+              }
+
+              @Override
+              public void close() {
+                // the registry is closed by the enclosing try
+              }
+            };
+            PhaseRecord r = comparisons.rpc("bench-lookup-" + strategy.yamlName() + suffix, "discovery", pair, LOOKUP_CALLERS,
+                s.phases(), TIMEOUT, labels);
+            records.add(r);
+            ours.computeIfAbsent(strategy, k -> new ArrayList<>()).add(Comparisons.figures(r));
+          }
+        }
+        try (RawRpcPair pair = new RawRpcPair(s.serviceUrl(), s.clientUrl(), 64, TIMEOUT)) {
+          PhaseRecord r = comparisons.rpc("bench-lookup-raw" + suffix, "baseline-rpc", pair, LOOKUP_CALLERS, s.phases(),
+              TIMEOUT, labels);
+          records.add(r);
+          raw.add(Comparisons.figures(r));
+        }
+      }
+      for (Map.Entry<LookupStrategy, List<Figures>> e : ours.entrySet()) {
+        entries.add(new BenchEntry("registry." + e.getKey().yamlName(), "registry lookup of one of " + plan.services()
+            + " services (" + e.getKey().yamlName() + ") vs a raw jnats request/reply to one responder, the network"
+            + " floor of an uncached lookup; " + LOOKUP_CALLERS + " callers",
+            BenchEntry.median(e.getValue()), BenchEntry.median(raw), e.getValue(), raw, labels));
+      }
+    }
+    return entries;
+  }
+
+  /** The printed table. */
+  public static List<String> table(List<BenchEntry> entries) {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "%-28s %12s %12s %7s | %9s %9s %6s | %9s %9s %6s", "comparison", "ours/s", "raw/s",
+        "ratio", "ours p50", "raw p50", "ratio", "ours p99", "raw p99", "ratio"));
+    for (BenchEntry e : entries) {
+      out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f", e.name(),
+          e.ours().throughput(), e.raw().throughput(), e.throughputRatio(),
+          io.micronats.simulator.workload.Micros.format(e.ours().p50Micros()),
+          io.micronats.simulator.workload.Micros.format(e.raw().p50Micros()), e.p50Ratio(),
+          io.micronats.simulator.workload.Micros.format(e.ours().p99Micros()),
+          io.micronats.simulator.workload.Micros.format(e.raw().p99Micros()), e.p99Ratio()));
+    }
+    Figures fixed = find(entries, "registry.fixed-window");
+    Figures early = find(entries, "registry.early-completion");
+    if (fixed != null && early != null && early.p50Micros() > 0) {
+      out.add(String.format(Locale.ROOT, "early-completion lookup p50 is %.1fx faster than the fixed window's",
+          fixed.p50Micros() / early.p50Micros()));
+    }
+    return out;
+  }
+
+  private static Figures find(List<BenchEntry> entries, String name) {
+    return entries.stream().filter(e -> e.name().equals(name)).map(BenchEntry::ours).findFirst().orElse(null);
+  }
+
+  private static void write(Path file, BenchPlan plan, RunBackend backend, List<BenchEntry> entries, Instant startedAt)
+      throws java.io.IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("kind", "micronats-bench");
+    root.put("schemaVersion", 1);
+    root.put("startedAt", startedAt.toString());
+    root.put("environment", ResultsAssembler.environment(backend.serverVersion(), backend.description(), "spi-rpc"));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("implementation", plan.implementation());
+    settings.put("nodes", backend.clientUrls().size());
+    settings.put("payloadBytes", plan.payloadBytes());
+    settings.put("inFlight", plan.inFlight());
+    settings.put("warmupMillis", plan.warmup().toMillis());
+    settings.put("durationMillis", plan.duration().toMillis());
+    settings.put("repetitions", plan.repetitions());
+    settings.put("placement", "client on node 0, service on node " + Math.min(1, backend.clientUrls().size() - 1));
+    root.put("settings", settings);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (BenchEntry e : entries) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", e.name());
+      m.put("description", e.description());
+      m.put("ours", e.ours());
+      m.put("raw", e.raw());
+      m.put("ratio", Map.of("throughput", e.throughputRatio(), "p50", e.p50Ratio(), "p99", e.p99Ratio()));
+      m.put("settings", new java.util.TreeMap<>(e.settings()));
+      m.put("repetitions", Map.of("ours", e.repetitionsOurs(), "raw", e.repetitionsRaw()));
+      list.add(m);
+    }
+    root.put("entries", list);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
+    Files.writeString(file, json.writeValueAsString(root) + "\n");
+  }
+}

@@ -1,0 +1,48 @@
+package io.micronats.simulator.baseline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code bench} measures and how. Immutable; validated at construction.
+ *
+ * @param outputDirectory where {@code bench.json} goes
+ * @param implementation plugin compared with raw jnats
+ * @param nodes nodes of the local cluster (ignored with {@code urls})
+ * @param payloadBytes payload of requests and messages (at least 24)
+ * @param inFlight callers of the RPC closed loop
+ * @param warmup warm-up before each measurement
+ * @param duration measured time of each measurement
+ * @param repetitions repetitions per side (the median is reported)
+ * @param services services registered for the lookup comparison
+ * @param urls an existing cluster's client URLs; empty starts a local cluster
+ */
+public record BenchPlan(Path outputDirectory, String implementation, int nodes, int payloadBytes, int inFlight,
+    Duration warmup, Duration duration, int repetitions, int services, List<String> urls) {
+  /** Validates the values, naming the option at fault. */
+  public BenchPlan {
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(implementation, "implementation");
+    if (nodes < 1 || nodes > 16) {
+      throw new IllegalArgumentException("--nodes must be 1..16, was " + nodes);
+    }
+    if (payloadBytes < 24) {
+      throw new IllegalArgumentException("--payload must be >= 24 (the sequence header), was " + payloadBytes);
+    }
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("--in-flight must be >= 1, was " + inFlight);
+    }
+    if (duration.isNegative() || duration.isZero() || warmup.isNegative()) {
+      throw new IllegalArgumentException("--duration must be > 0 and --warmup >= 0");
+    }
+    if (repetitions < 1) {
+      throw new IllegalArgumentException("--repetitions must be >= 1, was " + repetitions);
+    }
+    if (services < 1) {
+      throw new IllegalArgumentException("--services must be >= 1, was " + services);
+    }
+    urls = List.copyOf(urls);
+  }
+}

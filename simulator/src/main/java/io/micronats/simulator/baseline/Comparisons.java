@@ -1,0 +1,116 @@
+package io.micronats.simulator.baseline;
+
+import io.micronats.simulator.load.ClosedLoopDriver;
+import io.micronats.simulator.load.OpenLoopPacer;
+import io.micronats.simulator.load.PacerStats;
+import io.micronats.simulator.measure.PhaseMeter;
+import io.micronats.simulator.scenario.Phases;
+import io.micronats.simulator.workload.BrokerWire;
+import io.micronats.simulator.workload.PhaseRecord;
+import io.micronats.simulator.workload.PhaseRunner;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs one side of a comparison with the same generator for micronats and for raw jnats: a
+ * closed loop of N request/reply callers, or one publisher sending as fast as it can to one
+ * subscriber. Used by {@code bench} and by a simulation's baseline.
+ *
+ * <p>Used from the control thread.
+ */
+public final class Comparisons {
+  private static final Duration DRAIN = Duration.ofSeconds(3);
+  private final PhaseRunner runner;
+
+  /** Comparisons reported through {@code runner}. */
+  public Comparisons(PhaseRunner runner) {
+    this.runner = runner;
+  }
+
+  /** Figures of a phase's primary histogram and achieved rate. */
+  public static Figures figures(PhaseRecord r) {
+    Histogram h = r.measurement().latency();
+    double p50 = h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1000.0;
+    double p99 = h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1000.0;
+    return new Figures(r.measurement().throughput(), p50, p99);
+  }
+
+  /** A closed loop of {@code inFlight} callers over {@code pair}. */
+  PhaseRecord rpc(String name, String workload, RpcPair pair, int inFlight, Phases phases, Duration timeout,
+      Map<String, String> labels) throws Exception {
+    return runner.run(name, workload, true, 0, inFlight, phases, "rpc", (start, end, meter) -> {
+      OpenLoopPacer.parkUntil(start);
+      return ClosedLoopDriver.run(name, inFlight, end, timeout.plus(phases.cooldown()), pair.call(), meter);
+    }, labels);
+  }
+
+  /** Creates one side of a publish/subscribe pair delivering into a sink. */
+  @FunctionalInterface
+  interface PairFactory {
+    PubSubPair create(java.util.function.Consumer<byte[]> sink) throws Exception;
+  }
+
+  /**
+   * One publisher sending {@code payload}-byte messages as fast as it can to one subscriber.
+   * The achieved rate is messages delivered per second in the measured window; latency is from
+   * the actual send (under saturation it is queueing time).
+   */
+  PhaseRecord flatOut(String name, String workload, PairFactory factory, int payload, Phases phases,
+      Map<String, String> labels) throws Exception {
+    AtomicReference<PhaseMeter> meterRef = new AtomicReference<>();
+    LongAdder received = new LongAdder();
+    AtomicBoolean probed = new AtomicBoolean();
+    LongAdder published = new LongAdder();
+    try (PubSubPair pair = factory.create(body -> {
+      if (PubSubPair.isProbe(body)) {
+        probed.set(true);
+        return;
+      }
+      long now = System.nanoTime();
+      received.increment();
+      PhaseMeter meter = meterRef.get();
+      if (meter != null && BrokerWire.valid(body) && meter.inWindow(now)) {
+        meter.add("successes", 1);
+        long sent = BrokerWire.intended(body);
+        meter.recorder("delivery").record(now - sent);
+      }
+    })) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      while (!probed.get()) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(name + ": the subscriber never saw a probe: interest did not propagate");
+        }
+        pair.publish(BrokerWire.encode(BrokerWire.PROBE, 0, 0, payload));
+        LockSupport.parkNanos(20_000_000L);
+      }
+      PhaseRecord r = runner.run(name, workload, true, 0, 1, phases, "delivery", (start, end, meter) -> {
+        meterRef.set(meter);
+        OpenLoopPacer.parkUntil(start);
+        long seq = 0;
+        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+          pair.publish(BrokerWire.encode(0, seq++, now, payload));
+        }
+        published.add(seq);
+        return new PacerStats(seq, seq, 0, 0, 0);
+      }, labels);
+      long waitUntil = System.nanoTime() + DRAIN.toNanos();
+      long last = -1;
+      while (System.nanoTime() < waitUntil && received.sum() != last) {
+        last = received.sum();
+        LockSupport.parkNanos(300_000_000L);
+      }
+      Map<String, Long> counts = new LinkedHashMap<>(r.counts());
+      counts.put("published", published.sum());
+      counts.put("received", received.sum());
+      counts.put("lost", Math.max(0, published.sum() - received.sum()));
+      return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
+          counts, r.rates(), r.labels());
+    }
+  }
+}

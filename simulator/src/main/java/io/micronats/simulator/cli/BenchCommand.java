@@ -1,0 +1,70 @@
+package io.micronats.simulator.cli;
+
+import io.micronats.simulator.baseline.Bench;
+import io.micronats.simulator.baseline.BenchPlan;
+import io.micronats.simulator.run.Console;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench --out DIR}: micronats against raw jnats on a local 3-node cluster, client and
+ * service on different nodes; prints a table and writes {@code DIR/bench.json}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Compare micronats with raw jnats on a local cluster (client and service on different nodes):",
+        "RPC request/reply, broker publish/subscribe and registry lookups. Writes DIR/bench.json."})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for bench.json.")
+  Path out;
+
+  @Option(names = "--payload", defaultValue = "128", description = "Payload bytes (default: ${DEFAULT-VALUE}).")
+  int payload;
+
+  @Option(names = "--in-flight", defaultValue = "64", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+  int inFlight;
+
+  @Option(names = "--duration", defaultValue = "5s", converter = DurationConverter.class,
+      description = "Measured time per comparison and repetition (default: ${DEFAULT-VALUE}).")
+  Duration duration;
+
+  @Option(names = "--warmup", defaultValue = "2s", converter = DurationConverter.class,
+      description = "Warm-up before each measurement (default: ${DEFAULT-VALUE}).")
+  Duration warmup;
+
+  @Option(names = "--repetitions", defaultValue = "3", description = "Repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
+  int repetitions;
+
+  @Option(names = "--nodes", defaultValue = "3", description = "Cluster nodes (default: ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(names = "--services", defaultValue = "1000", description = "Registered services for the lookup comparison (default: ${DEFAULT-VALUE}).")
+  int services;
+
+  @Option(names = "--implementation", defaultValue = "nats", description = "Plugin measured against raw jnats (default: ${DEFAULT-VALUE}).")
+  String implementation;
+
+  @Option(names = "--urls", split = ",", paramLabel = "URL", description = "Use an existing cluster instead of starting one.")
+  java.util.List<String> urls = new java.util.ArrayList<>();
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
+  boolean quiet;
+
+  /** The plan the last call built (for tests). */
+  @Nullable BenchPlan plan;
+
+  @Override
+  public Integer call() throws Exception {
+    plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls);
+    Console console = new Console(spec.commandLine().getOut(), !quiet, 2.0);
+    Bench.run(plan, console);
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,208 @@
+package io.micronats.simulator.run;
+
+import io.micronats.reports.model.Comparison;
+import io.micronats.reports.model.ResultsWriter;
+import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.baseline.Baseline;
+import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.fleet.FakeFleet;
+import io.micronats.simulator.fleet.PluginSet;
+import io.micronats.simulator.fleet.RpcBinding;
+import io.micronats.simulator.fleet.SpiRpcBinding;
+import io.micronats.simulator.load.LoadPlan;
+import io.micronats.simulator.measure.ServerMonitor;
+import io.micronats.simulator.scenario.Scenario;
+import io.micronats.simulator.workload.BrokerWorkload;
+import io.micronats.simulator.workload.ClientConfigs;
+import io.micronats.simulator.workload.DiscoveryWorkload;
+import io.micronats.simulator.workload.PhaseRecord;
+import io.micronats.simulator.workload.PhaseRunner;
+import io.micronats.simulator.workload.RpcWorkload;
+import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.spi.plugin.Plugins;
+import io.micronats.spi.registry.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine of {@code simulate} and {@code demo}: starts the backend, the fleet, runs the
+ * discovery, RPC and broker workloads and the raw baseline, and writes {@code results.json} and
+ * the histogram logs.
+ *
+ * <pre>{@code
+ * SimulationResult r = Simulation.run(plan, new Console(out, true, 2));
+ * }</pre>
+ *
+ * <p>Blocking; owns every thread, connection and process it starts and stops them before
+ * returning, also on failure.
+ */
+public final class Simulation {
+  private Simulation() {}
+
+  /**
+   * Runs the plan.
+   *
+   * @throws InterruptedException when interrupted; everything started is stopped
+   * @throws IOException when results cannot be written
+   */
+  public static SimulationResult run(LoadPlan plan, Console console) throws Exception {
+    Scenario s = plan.scenario();
+    Instant startedAt = Instant.now();
+    long t0 = System.nanoTime();
+    Path out = plan.outputDirectory();
+    Files.createDirectories(out);
+    Path histograms = plan.histogramLogs() ? out.resolve("histograms") : null;
+    console.step("scenario " + s.name() + ": implementation " + s.implementation() + ", " + s.fleet().services()
+        + " services x " + s.fleet().instancesPerService() + " instance(s), " + s.layout().nodes() + " node(s)");
+    String namespace = "sim-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    RunBackend backend = null;
+    try {
+      if (s.needsNats()) {
+        console.step("starting NATS backend (" + s.layout().backend().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        backend = RunBackend.start(s.layout(), plan.externalUrls());
+        backend.describeNodes().forEach(l -> console.step("  " + l));
+      }
+      ServerMonitor monitor = new ServerMonitor(backend == null ? List.of() : backend.monitorUrls());
+      ClientConfigs configs = configs(s, backend, namespace);
+      PhaseRunner runner = new PhaseRunner(console, histograms, monitor);
+      RpcBinding binding = new SpiRpcBinding(s.registry().ttl().isZero() ? Duration.ofSeconds(30) : s.registry().ttl());
+      Map<String, String> labels = new LinkedHashMap<>();
+      List<PhaseRecord> records = new ArrayList<>();
+      List<Comparison> comparisons = new ArrayList<>();
+      int groupNodes = s.layout().serviceNodes().size();
+      try (FakeFleet fleet = new FakeFleet(s.fleet(), binding, g -> PluginSet.create(s.implementation(),
+          configs.config(false, g, "fleet-" + g), "fleet-" + g, s.layout().serviceNodes().get(g % groupNodes)), s.seed())) {
+        runWorkloads(s, console, configs, runner, fleet, records, labels);
+        if (s.workloads().baseline().enabled()) {
+          if (backend == null) {
+            console.step("baseline skipped: the implementation '" + s.implementation() + "' uses no NATS servers");
+          } else {
+            Baseline.Outcome b = Baseline.run(s, backend, runner, configs, binding);
+            records.addAll(b.phases());
+            comparisons.addAll(b.comparisons());
+          }
+        }
+      }
+      String serverVersion = backend == null ? "none" : backend.serverVersion();
+      RunResult.Builder result = RunResult.builder(new io.micronats.reports.model.Scenario(s.name(),
+              ResultsAssembler.flatten(s.raw())),
+          ResultsAssembler.environment(serverVersion, backend == null ? "in-process" : backend.description(),
+              binding.name()), startedAt);
+      labels.put("implementation", s.implementation());
+      labels.put("layout", s.layout().nodes() + " node(s), clients on " + s.layout().clientNodes() + ", services on "
+          + s.layout().serviceNodes());
+      labels.put("strategy", s.registry().strategy().yamlName());
+      labels.put("services", Integer.toString(s.fleet().services()));
+      labels.forEach(result::label);
+      records.forEach(r -> result.phase(ResultsAssembler.phase(r)));
+      comparisons.forEach(result::comparison);
+      RunResult run = result.build();
+      Path file = out.resolve("results.json");
+      ResultsWriter.write(run, file);
+      List<Path> logs = histograms == null || !Files.isDirectory(histograms) ? List.of() : list(histograms);
+      Duration wall = Duration.ofNanos(System.nanoTime() - t0);
+      return new SimulationResult(run, file, logs, wall, Summary.lines(run, records, wall));
+    } finally {
+      if (backend != null) {
+        backend.close();
+      }
+    }
+  }
+
+  private static void runWorkloads(Scenario s, Console console, ClientConfigs configs, PhaseRunner runner,
+      FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels) throws Exception {
+    TreeSet<Integer> sizes = new TreeSet<>();
+    sizes.add(s.fleet().services());
+    if (s.workloads().discovery().enabled()) {
+      sizes.addAll(s.workloads().discovery().sweep());
+    }
+    DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs);
+    for (int size : sizes) {
+      grow(console, fleet, size, labels);
+      if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
+          || s.workloads().discovery().sweep().contains(size))) {
+        records.addAll(discovery.measureLookups(fleet));
+      }
+    }
+    labels.putAll(FleetStats.idleCost(2.0));
+    labels.put("fleet.maxServices", Integer.toString(fleet.size()));
+    labels.put("fleet.connections", Integer.toString(fleet.connections()));
+    console.step("fleet of " + fleet.size() + " services held with " + labels.get("simulator.threads") + " threads, heap "
+        + labels.get("simulator.heapUsedMiB") + " MiB, idle CPU " + labels.get("simulator.idleCpuCores") + " cores");
+    if (s.workloads().discovery().enabled() && s.workloads().discovery().churnProbes() > 0) {
+      try (Registry registrar = Plugins.registry(s.implementation(), configs.config(false, 0, "registrar"))) {
+        records.addAll(discovery.measureChurn(fleet, registrar));
+      }
+    }
+    if (fleet.size() > s.fleet().services()) {
+      console.step("shrinking the fleet back to " + s.fleet().services() + " services");
+      fleet.shrinkTo(s.fleet().services());
+    }
+    if (s.workloads().rpc().enabled()) {
+      List<PluginSet> clients = new ArrayList<>();
+      try {
+        for (int i = 0; i < s.layout().clientNodes().size(); i++) {
+          PluginConfig config = configs.config(true, i, "rpc-client-" + i)
+              .with(DiscoveryWorkload.STRATEGY_SETTING, s.registry().strategy().yamlName());
+          clients.add(PluginSet.create(s.implementation(), config, "rpc-client-" + i, s.layout().clientNodes().get(i)));
+        }
+        List<PhaseRecord> rpc = new RpcWorkload(s, runner, clients).run(fleet);
+        records.addAll(rpc);
+        double knee = RpcWorkload.knee(rpc);
+        if (rpc.size() > 1 && knee > 0) {
+          labels.put("rpc.knee", PhaseRunner.fmt(knee));
+        }
+      } finally {
+        clients.forEach(PluginSet::close);
+      }
+    }
+    if (s.workloads().broker().enabled()) {
+      records.add(new BrokerWorkload(s, runner, configs).run());
+    }
+  }
+
+  private static void grow(Console console, FakeFleet fleet, int size, Map<String, String> labels) throws Exception {
+    if (fleet.size() >= size) {
+      return;
+    }
+    console.step("starting fake services: " + fleet.size() + " -> " + size);
+    long begin = System.nanoTime();
+    fleet.growTo(size);
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    labels.put("fleet.start." + size, String.format(java.util.Locale.ROOT, "%.2fs", seconds));
+    console.step(String.format(java.util.Locale.ROOT, "fleet at %d services (%.1f s, %d connections)", size, seconds,
+        fleet.connections()));
+  }
+
+  /** Plugin settings placing each participant on the layout's nodes, with the run's namespace. */
+  static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace) {
+    return (client, index, name) -> {
+      List<Integer> nodes = client ? s.layout().clientNodes() : s.layout().serviceNodes();
+      int node = nodes.get(Math.floorMod(index, nodes.size()));
+      PluginConfig base = backend == null ? PluginConfig.empty() : backend.configForNode(node);
+      Map<String, String> settings = new LinkedHashMap<>(base.settings());
+      settings.putAll(s.layout().security().settings());
+      settings.putAll(s.pluginSettings());
+      settings.put(PluginConfig.NAMESPACE, namespace);
+      settings.put("name", name);
+      return new PluginConfig(settings);
+    };
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.micronats.simulator.run;
+
+import io.micronats.reports.model.Comparison;
+import io.micronats.reports.model.LatencyHistogram;
+import io.micronats.reports.model.Phase;
+import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.workload.Micros;
+import io.micronats.simulator.workload.PhaseRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The terminal summary of a run: one line per phase (mode, offered and achieved rate, latency
+ * percentiles, errors), the broker's sequence accounting, and the baseline comparisons.
+ * Stateless.
+ */
+public final class Summary {
+  private Summary() {}
+
+  /** The summary lines. */
+  public static List<String> lines(RunResult run, List<PhaseRecord> records, Duration wall) {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "summary of %s (%s, %d s wall time)", run.scenario().name(),
+        run.labels().getOrDefault("implementation", "?"), wall.toSeconds()));
+    out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10s %9s %9s %9s %8s", "phase", "mode", "target/s", "achieved/s",
+        "p50", "p99", "p99.9", "errors"));
+    for (Phase p : run.phases()) {
+      String key = p.latency().containsKey("rpc") ? "rpc" : p.latency().containsKey("lookup") ? "lookup"
+          : p.latency().containsKey("delivery") ? "delivery" : p.latency().containsKey("registerToVisible")
+          ? "registerToVisible" : p.latency().keySet().stream().findFirst().orElse("");
+      LatencyHistogram h = p.latency().get(key);
+      long errors = p.count("timeouts") + p.count("noResponders") + p.count("remoteErrors") + p.count("errors")
+          + p.count("notSent");
+      out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10.1f %9s %9s %9s %8d", p.name(), p.mode().json(),
+          p.targetRate().isPresent() ? String.format(Locale.ROOT, "%.0f", p.targetRate().getAsDouble()) : "-",
+          p.rates().getOrDefault("achieved", 0.0), h == null ? "-" : Micros.format(h.p50()),
+          h == null ? "-" : Micros.format(h.p99()), h == null ? "-" : Micros.format(h.p999()), errors));
+      if (p.workload().equals("broker")) {
+        out.add(String.format(Locale.ROOT, "%34s delivered %.1f/s, lost %d, duplicated %d, reordered %d, slow consumers %d",
+            "", p.rates().getOrDefault("delivered", 0.0), p.count("lost"), p.count("duplicated"), p.count("reordered"),
+            p.count("server.slowConsumers")));
+      }
+      if (p.workload().equals("discovery")) {
+        out.add(String.format(Locale.ROOT, "%34s strategy %s, %s services, completeness %.3f", "",
+            p.labels().get("strategy"), p.labels().get("services"), p.rates().getOrDefault("completeness", 0.0)));
+      }
+      if (p.workload().equals("discovery-churn")) {
+        LatencyHistogram gone = p.latency().get("deregisterToGone");
+        out.add(String.format(Locale.ROOT, "%34s register->visible p50 %s; deregister->gone p50 %s", "",
+            h == null ? "-" : Micros.format(h.p50()), gone == null ? "-" : Micros.format(gone.p50())));
+      }
+    }
+    Map<String, String> labels = run.labels();
+    if (labels.containsKey("rpc.knee")) {
+      out.add("rpc knee (highest rate still served): " + labels.get("rpc.knee") + " req/s");
+    }
+    out.add(String.format(Locale.ROOT, "fleet: %s services max, %s connections; simulator idle CPU %s cores, heap %s MiB, %s threads",
+        labels.getOrDefault("fleet.maxServices", "?"), labels.getOrDefault("fleet.connections", "?"),
+        labels.getOrDefault("simulator.idleCpuCores", "?"), labels.getOrDefault("simulator.heapUsedMiB", "?"),
+        labels.getOrDefault("simulator.threads", "?")));
+    if (!run.comparisons().isEmpty()) {
+      out.add(String.format(Locale.ROOT, "%-40s %12s %12s %8s", "comparison (ours vs raw jnats)", "ours", "raw", "ratio"));
+      for (Comparison c : run.comparisons()) {
+        out.add(String.format(Locale.ROOT, "%-40s %12.1f %12.1f %8.3f  (%s, %s is better)", c.name(), c.ours(), c.raw(),
+            c.ratio(), c.unit(), c.better().json()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,181 @@
+package io.micronats.simulator.workload;
+
+import io.micronats.simulator.fleet.FakeFleet;
+import io.micronats.simulator.fleet.FleetNames;
+import io.micronats.simulator.load.OpenLoopPacer;
+import io.micronats.simulator.measure.PhaseMeasurement;
+import io.micronats.simulator.measure.PhaseMeter;
+import io.micronats.simulator.scenario.DiscoverySpec;
+import io.micronats.simulator.scenario.LookupStrategy;
+import io.micronats.simulator.scenario.Scenario;
+import io.micronats.spi.ServiceNotFoundException;
+import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.spi.plugin.Plugins;
+import io.micronats.spi.registry.Node;
+import io.micronats.spi.registry.RegisterOptions;
+import io.micronats.spi.registry.Registry;
+import io.micronats.spi.registry.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The discovery workload: lookups of random fleet services at a fixed rate through a client
+ * registry using each lookup strategy in turn (time to answer, completeness = nodes returned vs
+ * nodes alive), and register-to-visible / deregister-to-gone probes.
+ *
+ * <p>Run from the control thread; the lookups run on the pacer's workers.
+ */
+public final class DiscoveryWorkload {
+  /** Plugin setting that selects the registry's lookup strategy. */
+  public static final String STRATEGY_SETTING = "strategy";
+  /** Plugin setting with the broadcast query window. */
+  public static final String WINDOW_SETTING = "window";
+  private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
+  private static final int LOOKUP_WORKERS = 32;
+
+  private final Scenario scenario;
+  private final PhaseRunner runner;
+  private final ClientConfigs configs;
+
+  /** A workload for {@code scenario}. */
+  public DiscoveryWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
+    this.scenario = scenario;
+    this.runner = runner;
+    this.configs = configs;
+  }
+
+  /** Settings of a client registry using {@code strategy}. */
+  PluginConfig registryConfig(LookupStrategy strategy, String name) {
+    return configs.config(true, 0, name).with(STRATEGY_SETTING, strategy.yamlName())
+        .with(WINDOW_SETTING, scenario.registry().window().toMillis() + "ms");
+  }
+
+  /** Measures lookups at the fleet's current size with every configured strategy. */
+  public List<PhaseRecord> measureLookups(FakeFleet fleet) throws Exception {
+    DiscoverySpec spec = scenario.workloads().discovery();
+    int services = fleet.size();
+    List<PhaseRecord> records = new ArrayList<>();
+    for (LookupStrategy strategy : spec.strategies()) {
+      try (Registry registry = Plugins.registry(scenario.implementation(), registryConfig(strategy, "discovery-" + strategy.yamlName()))) {
+        records.add(lookups(registry, strategy, services, spec));
+      }
+    }
+    return records;
+  }
+
+  private PhaseRecord lookups(Registry registry, LookupStrategy strategy, int services, DiscoverySpec spec) throws Exception {
+    int expectedNodes = scenario.fleet().instancesPerService();
+    long seed = scenario.seed() ^ strategy.ordinal();
+    Load load = (start, end, meter) -> OpenLoopPacer.run("lookup", spec.rate(), LOOKUP_WORKERS, start, end,
+        scenario.registry().window().plus(Duration.ofSeconds(2)), (index, intended) -> {
+          String name = FleetNames.service(Mix.below(seed, index, services));
+          List<Service> found = registry.getService(name);
+          int nodes = found.stream().mapToInt(s -> s.nodes().size()).sum();
+          meter.count(nodes >= expectedNodes ? "complete" : "incomplete", intended);
+          meter.add("nodesReturned", meter.inWindow(intended) ? nodes : 0);
+        }, meter);
+    Map<String, String> labels = labels(strategy, services);
+    PhaseRecord r = runner.run("discovery-" + strategy.yamlName() + "-" + services, "discovery", false, spec.rate(),
+        LOOKUP_WORKERS, spec.phases(), "lookup", load, labels);
+    Map<String, Double> rates = new LinkedHashMap<>(r.rates());
+    long complete = r.measurement().count("complete");
+    long incomplete = r.measurement().count("incomplete");
+    rates.put("completeness", complete + incomplete == 0 ? 0 : (double) complete / (complete + incomplete));
+    return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
+        r.counts(), rates, r.labels());
+  }
+
+  /**
+   * Times {@code churnProbes} registrations until a lookup through each strategy's client
+   * registry returns them, and deregistrations until lookups no longer do.
+   */
+  public List<PhaseRecord> measureChurn(FakeFleet fleet, Registry registrar) throws Exception {
+    DiscoverySpec spec = scenario.workloads().discovery();
+    List<PhaseRecord> records = new ArrayList<>();
+    if (spec.churnProbes() == 0) {
+      return records;
+    }
+    for (LookupStrategy strategy : spec.strategies()) {
+      try (Registry registry = Plugins.registry(scenario.implementation(), registryConfig(strategy, "churn-" + strategy.yamlName()))) {
+        records.add(churn(registry, registrar, strategy, fleet.size(), spec.churnProbes()));
+      }
+    }
+    return records;
+  }
+
+  private PhaseRecord churn(Registry reader, Registry writer, LookupStrategy strategy, int services, int probes)
+      throws InterruptedException {
+    long begin = System.nanoTime();
+    PhaseMeter meter = new PhaseMeter("registerToVisible", begin, begin + Duration.ofHours(1).toNanos(), null);
+    RegisterOptions options = scenario.registry().ttl().isZero() ? RegisterOptions.defaults()
+        : RegisterOptions.ttl(scenario.registry().ttl());
+    runner.console().step("discovery-churn-" + strategy.yamlName() + ": " + probes + " register/deregister probes");
+    for (int k = 0; k < probes; k++) {
+      String name = "probe-" + strategy.yamlName() + "-" + k;
+      Service probe = Service.of(name, "1.0.0", Node.of(name + "-0", "probe." + name));
+      long t0 = System.nanoTime();
+      writer.register(probe, options);
+      long visible = waitUntil(() -> visible(reader, name));
+      if (visible < 0) {
+        meter.add("visibleTimeouts", 1);
+      } else {
+        meter.record("registerToVisible", t0, visible - t0);
+      }
+      long t1 = System.nanoTime();
+      writer.deregister(probe);
+      long gone = waitUntil(() -> !visible(reader, name));
+      if (gone < 0) {
+        meter.add("goneTimeouts", 1);
+      } else {
+        meter.record("deregisterToGone", t1, gone - t1);
+      }
+      meter.add("successes", 1);
+    }
+    long end = System.nanoTime();
+    PhaseMeasurement raw = meter.finish(end);
+    PhaseMeasurement m = new PhaseMeasurement(raw.primary(), end - begin, raw.histograms(), raw.counts(), raw.series());
+    Map<String, String> labels = labels(strategy, services);
+    labels.put("mode", "closed (one probe at a time)");
+    return new PhaseRecord("discovery-churn-" + strategy.yamlName(), "discovery-churn", true, 0, 1, m,
+        Map.of("probes", (long) probes), Map.of(), labels);
+  }
+
+  private Map<String, String> labels(LookupStrategy strategy, int services) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("strategy", strategy.yamlName());
+    labels.put("services", Integer.toString(services));
+    labels.put("window", scenario.registry().window().toMillis() + "ms");
+    labels.put("instancesPerService", Integer.toString(scenario.fleet().instancesPerService()));
+    return labels;
+  }
+
+  private static boolean visible(Registry registry, String name) {
+    try {
+      return registry.getService(name).stream().anyMatch(s -> !s.nodes().isEmpty());
+    } catch (ServiceNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** Polls until the condition holds; the time it first held, or -1 after the deadline. */
+  private static long waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + PROBE_DEADLINE.toNanos();
+    for (int polls = 0; polls < 100_000; polls++) {
+      if (condition.getAsBoolean()) {
+        return System.nanoTime();
+      }
+      if (System.nanoTime() > deadline) {
+        return -1;
+      }
+      LockSupport.parkNanos(200_000L);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("churn probe interrupted");
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,139 @@
+package io.micronats.simulator.workload;
+
+import io.micronats.simulator.fleet.FakeFleet;
+import io.micronats.simulator.fleet.FleetNames;
+import io.micronats.simulator.fleet.PluginSet;
+import io.micronats.simulator.fleet.RpcBinding;
+import io.micronats.simulator.load.Call;
+import io.micronats.simulator.load.ClosedLoopDriver;
+import io.micronats.simulator.load.OpenLoopPacer;
+import io.micronats.simulator.scenario.RpcSpec;
+import io.micronats.simulator.scenario.Scenario;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RPC workload: many logical clients call random endpoints of random fleet services through
+ * the RPC binding, either in the open model at fixed rates (the configured rate, then each sweep
+ * rate, to find the knee) or in a closed loop (capacity, labelled so).
+ *
+ * <p>Run from the control thread; calls run on the generator's workers.
+ */
+public final class RpcWorkload {
+  private final Scenario scenario;
+  private final PhaseRunner runner;
+  private final List<PluginSet> clientSets;
+
+  /** A workload calling through {@code clientSets} (one per client node, shared by the logical clients). */
+  public RpcWorkload(Scenario scenario, PhaseRunner runner, List<PluginSet> clientSets) {
+    if (clientSets.isEmpty()) {
+      throw new IllegalArgumentException("at least one client plugin set is needed");
+    }
+    this.scenario = scenario;
+    this.runner = runner;
+    this.clientSets = List.copyOf(clientSets);
+  }
+
+  /** Runs the configured phases against the fleet. */
+  public List<PhaseRecord> run(FakeFleet fleet) throws Exception {
+    RpcSpec spec = scenario.workloads().rpc();
+    List<RpcBinding.Caller> callers = new ArrayList<>();
+    try {
+      for (PluginSet set : clientSets) {
+        callers.add(fleet.binding().caller(set));
+      }
+      Call call = call(callers, fleet.size(), spec);
+      List<PhaseRecord> records = new ArrayList<>();
+      if (spec.mode() == RpcSpec.Mode.CLOSED) {
+        records.add(closed(call, spec, fleet));
+        return records;
+      }
+      List<Double> rates = new ArrayList<>();
+      rates.add(spec.rate());
+      spec.sweep().stream().filter(r -> !rates.contains(r)).forEach(rates::add);
+      for (double rate : rates) {
+        records.add(open(call, spec, rate, fleet));
+      }
+      return records;
+    } finally {
+      callers.forEach(RpcBinding.Caller::close);
+    }
+  }
+
+  private Call call(List<RpcBinding.Caller> callers, int services, RpcSpec spec) {
+    byte[] request = new byte[scenario.fleet().requestBytes()];
+    int endpoints = scenario.fleet().endpointsPerService();
+    long seed = scenario.seed();
+    Duration timeout = spec.timeout();
+    return (index, intended) -> {
+      int client = (int) (index % spec.clients());
+      RpcBinding.Caller caller = callers.get(client % callers.size());
+      String service = FleetNames.service(Mix.below(seed, index, services));
+      String endpoint = FleetNames.endpoint(Mix.below(seed + 1, index, endpoints));
+      caller.call(service, endpoint, request, timeout);
+    };
+  }
+
+  private PhaseRecord open(Call call, RpcSpec spec, double rate, FakeFleet fleet) throws Exception {
+    Duration drain = spec.timeout().plus(spec.phases().cooldown());
+    Load load = (start, end, meter) -> OpenLoopPacer.run("rpc", rate, spec.maxInFlight(), start, end, drain, call, meter);
+    return runner.run("rpc-open-" + PhaseRunner.fmt(rate), "rpc", false, rate, spec.maxInFlight(), spec.phases(), "rpc",
+        load, labels(fleet, spec));
+  }
+
+  private PhaseRecord closed(Call call, RpcSpec spec, FakeFleet fleet) throws Exception {
+    Duration drain = spec.timeout().plus(spec.phases().cooldown());
+    Load load = (start, end, meter) -> {
+      io.micronats.simulator.load.OpenLoopPacer.parkUntil(start);
+      return ClosedLoopDriver.run("rpc", spec.maxInFlight(), end, drain, call, meter);
+    };
+    return runner.run("rpc-closed-" + spec.maxInFlight(), "rpc", true, 0, spec.maxInFlight(), spec.phases(), "rpc",
+        load, labels(fleet, spec));
+  }
+
+  private Map<String, String> labels(FakeFleet fleet, RpcSpec spec) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("services", Integer.toString(fleet.size()));
+    labels.put("clients", Integer.toString(spec.clients()));
+    labels.put("rpcBinding", fleet.binding().name());
+    labels.put("requestBytes", Integer.toString(scenario.fleet().requestBytes()));
+    labels.put("responseBytes", Integer.toString(scenario.fleet().responseBytes()));
+    labels.put("timeout", spec.timeout().toMillis() + "ms");
+    return labels;
+  }
+
+  /**
+   * The knee of an open-model sweep: the highest offered rate that was still served, meaning
+   * achieved >= 95% of offered, errors <= 0.1% and p99 at most 10x the p99 of the lowest rate.
+   * Returns 0 when no rate qualifies.
+   */
+  public static double knee(List<PhaseRecord> openPhases) {
+    List<PhaseRecord> sorted = openPhases.stream().filter(p -> !p.closed())
+        .sorted((a, b) -> Double.compare(a.targetRate(), b.targetRate())).toList();
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    double baseP99 = Math.max(1, sorted.get(0).measurement().latency().getValueAtPercentile(99));
+    double knee = 0;
+    for (PhaseRecord p : sorted) {
+      long ok = p.measurement().count("successes");
+      long errors = 0;
+      for (io.micronats.simulator.measure.Outcome o : io.micronats.simulator.measure.Outcome.values()) {
+        if (o.isError()) {
+          errors += p.measurement().count(o.counter());
+        }
+      }
+      double achieved = p.measurement().throughput();
+      double p99 = p.measurement().latency().getValueAtPercentile(99);
+      boolean served = achieved >= 0.95 * p.targetRate() && errors <= 0.001 * Math.max(1, ok + errors) && p99 <= 10 * baseP99;
+      if (!served) {
+        break;
+      }
+      knee = p.targetRate();
+    }
+    return knee;
+  }
+}

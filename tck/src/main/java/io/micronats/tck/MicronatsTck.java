@@ -1,0 +1,108 @@
+package io.micronats.tck;
+
+import io.micronats.tck.broker.BrokerDeliveryRules;
+import io.micronats.tck.broker.BrokerLifecycleRules;
+import io.micronats.tck.registry.RegistryLookupRules;
+import io.micronats.tck.registry.RegistryWatchRules;
+import io.micronats.tck.rpc.RpcRules;
+import io.micronats.tck.transport.TransportExchangeRules;
+import io.micronats.tck.transport.TransportLifecycleRules;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole micronats TCK in one abstract class: every Transport, Broker, Registry and RPC rule,
+ * driven by one {@link #target()}.
+ *
+ * <p>JUnit creates one instance per rule test. A plugin author verifies a plugin with five lines
+ * in {@code src/test} and runs {@code mvn test}:
+ *
+ * <pre>{@code
+ * class AcmeTckTest extends MicronatsTck {
+ *   @Override protected TckTarget target() {
+ *     return TckTarget.plugin("acme", PluginConfig.of("addresses", "acme://localhost"))
+ *         .withCapabilities(Capability.WILDCARD_SUBSCRIPTIONS, Capability.REGISTRY_TTL);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Roles the target does not provide are skipped with a reason. To verify a single role, extend
+ * {@link io.micronats.tck.transport.TransportContract}, {@link io.micronats.tck.broker.BrokerContract},
+ * {@link io.micronats.tck.registry.RegistryContract} or {@link io.micronats.tck.rpc.RpcContract}
+ * instead. Without writing code: {@code ./micronats tck --plugin acme --out DIR}.
+ */
+public abstract class MicronatsTck {
+
+  /** The implementation under test. */
+  protected abstract TckTarget target();
+
+  /** TRN-001 to TRN-014. */
+  @Nested
+  @DisplayName("Transport: exchange")
+  class TransportExchange extends TransportExchangeRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** TRN-015 to TRN-028. */
+  @Nested
+  @DisplayName("Transport: lifecycle")
+  class TransportLifecycle extends TransportLifecycleRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** BRK-001 to BRK-016. */
+  @Nested
+  @DisplayName("Broker: delivery")
+  class BrokerDelivery extends BrokerDeliveryRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** BRK-017 to BRK-030. */
+  @Nested
+  @DisplayName("Broker: lifecycle")
+  class BrokerLifecycle extends BrokerLifecycleRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** REG-001 to REG-021. */
+  @Nested
+  @DisplayName("Registry: lookups")
+  class RegistryLookup extends RegistryLookupRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** REG-022 to REG-031. */
+  @Nested
+  @DisplayName("Registry: watch")
+  class RegistryWatch extends RegistryWatchRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** RPC-001 and up. */
+  @Nested
+  @DisplayName("RPC")
+  class Rpc extends RpcRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+}

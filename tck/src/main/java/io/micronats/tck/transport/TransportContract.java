@@ -1,0 +1,43 @@
+package io.micronats.tck.transport;
+
+import io.micronats.tck.TckTarget;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The Transport contract: every TRN rule, as one abstract class whose nested groups share the
+ * subclass's {@link #target()}.
+ *
+ * <p>JUnit creates one instance per rule test. A plugin author subclasses it in {@code src/test}:
+ *
+ * <pre>{@code
+ * class AcmeTransportContractTest extends TransportContract {
+ *   @Override protected TckTarget target() { return TckTarget.plugin("acme"); }
+ * }
+ * }</pre>
+ *
+ * <p>Not the whole TCK: {@code io.micronats.tck.MicronatsTck} runs the broker, registry and RPC
+ * rules as well.
+ */
+public abstract class TransportContract {
+
+  /** The implementation under test. */
+  protected abstract TckTarget target();
+
+  /** TRN-001 to TRN-014. */
+  @Nested
+  class Exchange extends TransportExchangeRules {
+    @Override
+    protected TckTarget target() {
+      return TransportContract.this.target();
+    }
+  }
+
+  /** TRN-015 to TRN-028. */
+  @Nested
+  class Lifecycle extends TransportLifecycleRules {
+    @Override
+    protected TckTarget target() {
+      return TransportContract.this.target();
+    }
+  }
+}
