@@ -1,6 +1,7 @@
 package io.micronats.nats.broker;
 
 import io.micronats.nats.internal.Connector;
+import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.spi.BrokerException;
 import io.micronats.spi.Message;
@@ -178,7 +179,7 @@ public final class NatsBroker implements Broker {
       subscriptions.add(subscription);
     }
     try {
-      c.flush(Duration.ofSeconds(5));
+      Flush.await(c, Duration.ofSeconds(5));
     } catch (TimeoutException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();

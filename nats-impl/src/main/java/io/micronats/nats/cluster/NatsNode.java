@@ -42,6 +42,7 @@ public final class NatsNode {
 
   private @Nullable Process process;
   private boolean paused;
+  private boolean retired;
   // volatile: read without the lock when peers render their configs (avoids lock-order cycles)
   private volatile int clientPort = -1;
   private volatile int clusterPort = -1;
@@ -249,10 +250,14 @@ public final class NatsNode {
    * routes have formed again.
    *
    * @throws NatsServerException with command line, output and config when it does not start
+   * @throws IllegalStateException after the cluster was closed
    */
   public void restart() {
     synchronized (lock) {
       requireStartedOnce();
+      if (retired) {
+        throw new IllegalStateException("node " + name + " belongs to a closed NatsCluster");
+      }
       stop();
       launch();
     }
@@ -315,6 +320,9 @@ public final class NatsNode {
   /** Writes the config and starts the process, waiting until nats-server reports its ports. */
   void launch() {
     synchronized (lock) {
+      if (retired) {
+        throw new IllegalStateException("node " + name + " belongs to a closed NatsCluster");
+      }
       Process old = process;
       if (old != null && old.isAlive()) {
         throw new IllegalStateException("node " + name + " is already running");
@@ -343,9 +351,10 @@ public final class NatsNode {
     }
   }
 
-  /** Kills the process without logging, for close(); bounded. */
+  /** Kills the process without logging and refuses later starts, for close(); bounded. */
   void destroy() {
     synchronized (lock) {
+      retired = true;
       Process p = process;
       if (p != null && p.isAlive()) {
         p.destroyForcibly();

@@ -71,30 +71,42 @@ public final class NatsConnections {
    */
   public static Connection acquire(NatsSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Slot slot;
-    boolean creator = false;
-    synchronized (LOCK) {
-      slot = settings.shared() ? SHARED.get(settings) : null;
-      if (slot != null && slot.connection.isDone() && !slot.connection.isCompletedExceptionally()
-          && slot.connection.join().getStatus() == Connection.Status.CLOSED) {
-        LOG.info("shared NATS connection {} was closed by the client library; making a new one",
-            slot.recorder);
-        SHARED.remove(settings); // its current users still release it; the next acquire gets a new one
-        slot = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Slot slot;
+      boolean creator = false;
+      synchronized (LOCK) {
+        slot = settings.shared() ? SHARED.get(settings) : null;
+        if (slot == null) {
+          slot = new Slot(settings);
+          creator = true;
+          if (settings.shared()) {
+            SHARED.put(settings, slot);
+          }
+        }
+        slot.users++;
       }
-      if (slot == null) {
-        slot = new Slot(settings);
-        creator = true;
-        if (settings.shared()) {
-          SHARED.put(settings, slot);
+      if (creator) {
+        connect(slot);
+      }
+      Connection c = await(slot);
+      if (c.getStatus() != Connection.Status.CLOSED) {
+        return c;
+      }
+      // jnats closed it for good (reconnect attempts exhausted): current users keep and release
+      // the old one; this caller gets a new one
+      LOG.info("NATS connection {} was closed by the client library; making a new one", slot.recorder);
+      synchronized (LOCK) {
+        if (SHARED.get(settings) == slot) {
+          SHARED.remove(settings);
+        }
+        slot.users--;
+        if (slot.users <= 0) {
+          BY_CONNECTION.remove(c);
         }
       }
-      slot.users++;
     }
-    if (creator) {
-      connect(slot);
-    }
-    return await(slot);
+    throw new NatsConnectException("NATS connections to " + redacted(settings.addresses())
+        + " closed right after connecting, three times", redactedList(settings.addresses()), null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.micronats.nats.registry;
 
 import io.micronats.nats.internal.Connector;
+import io.micronats.nats.internal.Flush;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Names;
 import io.micronats.spi.RegistryException;
@@ -76,6 +77,8 @@ public final class NatsRegistry implements Registry {
   public static final String WINDOW = "window";
   /** Settings key: the least quiet period that ends an early-completed query (default 20ms). */
   public static final String QUIET = "quiet";
+  /** Settings key: how long an operation waits for a reconnecting connection before failing (default 3s). */
+  public static final String RECONNECT_GRACE = "reconnect.grace";
 
   static final String INSTANCE = "Mn-Instance";
   static final String TTL = "Mn-Ttl";
@@ -92,6 +95,7 @@ public final class NatsRegistry implements Registry {
   private final Duration window;
   private final Duration quiet;
   private final Duration sweep;
+  private final Duration reconnectGrace;
   private final String instance = NUID.nextGlobal();
   private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
   private final LocalStore store = new LocalStore();
@@ -116,6 +120,7 @@ public final class NatsRegistry implements Registry {
     this.window = b.window;
     this.quiet = b.quiet;
     this.sweep = b.sweep;
+    this.reconnectGrace = b.reconnectGrace;
   }
 
   /** A builder with the defaults: local server, {@link WireProfile#MICRONATS}, early completion, 100 ms window. */
@@ -521,10 +526,23 @@ public final class NatsRegistry implements Registry {
     }
   }
 
+  /**
+   * The connection once it is connected, waiting up to the reconnect grace while jnats
+   * reconnects, so that a lookup right after a server comes back does not fail needlessly.
+   */
   private Connection requireConnected(String what) {
     Connection c = start();
-    if (c.getStatus() != Connection.Status.CONNECTED) {
-      throw new RegistryException("cannot " + what + ": NATS is unreachable (connection " + c.getStatus() + ")");
+    long deadline = System.nanoTime() + reconnectGrace.toNanos();
+    while (c.getStatus() != Connection.Status.CONNECTED) {
+      if (c.getStatus() == Connection.Status.CLOSED || System.nanoTime() - deadline >= 0) {
+        throw new RegistryException("cannot " + what + ": NATS is unreachable (connection " + c.getStatus() + ")");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RegistryException("interrupted while waiting for NATS to " + what, e);
+      }
     }
     return c;
   }
@@ -552,7 +570,7 @@ public final class NatsRegistry implements Registry {
       d.subscribe(watchSubject, this::onWatch);
       d.subscribe(replyPrefix + ".*", this::onReply);
       try {
-        c.flush(Duration.ofSeconds(5));
+        Flush.await(c, Duration.ofSeconds(5));
       } catch (TimeoutException | InterruptedException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -583,12 +601,13 @@ public final class NatsRegistry implements Registry {
     private Duration window = Duration.ofMillis(100);
     private Duration quiet = Duration.ofMillis(20);
     private Duration sweep = Duration.ofMillis(50);
+    private Duration reconnectGrace = Duration.ofSeconds(3);
 
     private Builder() {}
 
     /**
      * Connection settings plus {@value #PROFILE}, {@value #QUERY_SUBJECT}, {@value #WATCH_SUBJECT},
-     * {@value #STRATEGY}, {@value #WINDOW} and {@value #QUIET}.
+     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET} and {@value #RECONNECT_GRACE}.
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
@@ -598,6 +617,7 @@ public final class NatsRegistry implements Registry {
       value.get(STRATEGY).ifPresent(s -> strategy(parse(LookupStrategy.class, STRATEGY, s)));
       window(value.duration(WINDOW, window));
       quiet(value.duration(QUIET, quiet));
+      reconnectGrace(value.duration(RECONNECT_GRACE, reconnectGrace));
       return this;
     }
 
@@ -634,6 +654,18 @@ public final class NatsRegistry implements Registry {
     /** The least quiet period that ends an early-completed query (20 ms by default). */
     public Builder quiet(Duration value) {
       this.quiet = positive(value, "quiet");
+      return this;
+    }
+
+    /**
+     * How long an operation waits for a connection that jnats is re-establishing before it fails
+     * with a {@link RegistryException} (3 s by default; zero fails at once).
+     */
+    public Builder reconnectGrace(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("reconnect grace must not be negative, was " + value);
+      }
+      this.reconnectGrace = value;
       return this;
     }
 

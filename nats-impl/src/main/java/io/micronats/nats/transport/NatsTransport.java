@@ -1,6 +1,7 @@
 package io.micronats.nats.transport;
 
 import io.micronats.nats.internal.Connector;
+import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
@@ -343,7 +344,7 @@ public final class NatsTransport implements Transport {
       Objects.requireNonNull(listenDispatcher).subscribe(address);
     }
     try {
-      c.flush(Duration.ofSeconds(5));
+      Flush.await(c, Duration.ofSeconds(5));
     } catch (TimeoutException | InterruptedException e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -400,7 +401,7 @@ public final class NatsTransport implements Transport {
       m.setPendingLimits(-1, -1);
       m.subscribe(muxPrefix + ".>");
       try {
-        c.flush(Duration.ofSeconds(5));
+        Flush.await(c, Duration.ofSeconds(5));
       } catch (TimeoutException | InterruptedException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();

@@ -212,5 +212,6 @@ class NatsClusterTest {
     }
     assertThat(Files.exists(dir)).isFalse();
     assertThrows(IllegalStateException.class, cluster::start);
+    assertThrows(IllegalStateException.class, () -> cluster.nodes().get(0).restart());
   }
 }

@@ -81,6 +81,8 @@ class AuthLayoutsTest {
   void nkey() throws Exception {
     try (NatsCluster cluster = start(AuthLayout.nkey(), TlsLayout.NONE, 1)) {
       assertWorks(cluster.clientConfig());
+      String seed = Files.readString(Path.of(cluster.clientConfig().get("nkey.file").orElseThrow())).trim();
+      assertWorks(without(cluster.clientConfig(), "nkey.file").with("nkey.seed", seed));
       Path other = cluster.workDir().resolve("other.nk");
       Files.writeString(other, new String(io.nats.client.NKey.createUser(new java.security.SecureRandom()).getSeed()));
 
@@ -122,6 +124,7 @@ class AuthLayoutsTest {
   void tlsWithGeneratedCa() throws Exception {
     try (NatsCluster cluster = start(AuthLayout.none(), TlsLayout.TLS, 1)) {
       assertWorks(cluster.clientConfig());
+      assertWorks(without(cluster.clientConfig(), "tls.ca").with("tls.insecure", "true"));
 
       NatsConnectException e = assertRefused(without(cluster.clientConfig(), "tls.ca"));
       assertThat(e.getMessage()).contains("SSL required");

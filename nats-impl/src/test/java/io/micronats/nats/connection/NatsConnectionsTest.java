@@ -83,6 +83,21 @@ class NatsConnectionsTest {
   }
 
   @Test
+  void hungServerFailsWithinTheConnectTimeout() {
+    try (NatsCluster single = NatsCluster.builder().nodes(1).clusterName("hung").build()) {
+      single.start();
+      single.node(0).pause();
+      NatsSettings s = NatsSettings.from(single.clientConfig().with("connect.timeout", "1s").with("shared", "false"));
+      long start = System.nanoTime();
+
+      NatsConnectException e = assertThrows(NatsConnectException.class, () -> NatsConnections.acquire(s));
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(e.getMessage()).contains(single.node(0).clientUrl());
+    }
+  }
+
+  @Test
   void killingTheServerIsCountedAsDisconnectReconnectAndResubscribe() throws Exception {
     NatsSettings s = NatsSettings.from(PluginConfig.of("addresses", cluster.node(0).clientUrl() + ","
         + cluster.node(1).clientUrl(), "name", "events-test", "shared", "false", "reconnect.wait", "100ms"));

@@ -27,7 +27,8 @@ public record Metric(String name, String unit, Better better, Function<Measured,
 
   /** Latency keys in order of preference for a phase's headline distribution. */
   private static final List<String> PRIMARY = List.of(
-      MetricNames.RPC, MetricNames.DELIVERY, MetricNames.DISCOVERY_ALL, MetricNames.DISCOVERY_FIRST);
+      MetricNames.RPC, MetricNames.DELIVERY, MetricNames.DISCOVERY_ALL, MetricNames.LOOKUP,
+      MetricNames.DISCOVERY_FIRST);
 
   /** Error-like count keys, summed into "errors". */
   public static final List<String> ERROR_COUNTS = List.of(MetricNames.TIMEOUTS, MetricNames.NO_RESPONDERS,
@@ -57,7 +58,7 @@ public record Metric(String name, String unit, Better better, Function<Measured,
     });
   }
 
-  /** The headline latency distribution of a phase: rpc, delivery, discovery.all, discovery.first, else the first. */
+  /** The headline latency distribution of a phase: rpc, delivery, discovery.all, lookup, discovery.first, else the first. */
   public static Optional<String> primaryLatencyKey(Phase phase) {
     for (String key : PRIMARY) {
       if (phase.latency().containsKey(key)) {

@@ -33,7 +33,7 @@ public final class Tables {
 
   private Tables() {}
 
-  /** The environment stamp: one column per result, differing rows marked. */
+  /** The environment stamp and the run labels: one column per result, differing rows marked. */
   public static Table environment(List<NamedResult> results) {
     Map<String, Function<RunResult, String>> fields = new LinkedHashMap<>();
     fields.put("scenario", r -> r.scenario().name());
@@ -46,15 +46,29 @@ public final class Tables {
     fields.put("hostname", r -> r.environment().hostname());
     Set<String> extra = new LinkedHashSet<>();
     Set<String> labels = new LinkedHashSet<>();
-    Set<String> settings = new LinkedHashSet<>();
     for (NamedResult r : results) {
       extra.addAll(r.result().environment().extra().keySet());
       labels.addAll(r.result().labels().keySet());
-      settings.addAll(r.result().scenario().settings().keySet());
     }
     extra.forEach(k -> fields.put(k, r -> r.environment().extra().getOrDefault(k, "")));
     labels.forEach(k -> fields.put("label " + k, r -> r.labels().getOrDefault(k, "")));
-    settings.forEach(k -> fields.put("setting " + k, r -> r.scenario().settings().getOrDefault(k, "")));
+    return perResult("Environment", results.size() > 1
+        ? "Versions, machine and labels; highlighted rows differ between the inputs."
+        : "Versions, machine and labels of the run.", results, fields);
+  }
+
+  /** The scenarios' raw settings: one column per result, differing rows marked. */
+  public static Table settings(List<NamedResult> results) {
+    Set<String> keys = new LinkedHashSet<>();
+    results.forEach(r -> keys.addAll(r.result().scenario().settings().keySet()));
+    Map<String, Function<RunResult, String>> fields = new LinkedHashMap<>();
+    keys.forEach(k -> fields.put(k, r -> r.scenario().settings().getOrDefault(k, "")));
+    return perResult("Scenario settings", "The raw settings as given" + (results.size() > 1
+        ? "; highlighted rows differ between the inputs." : "."), results, fields);
+  }
+
+  private static Table perResult(String title, String caption, List<NamedResult> results,
+      Map<String, Function<RunResult, String>> fields) {
     List<String> header = new ArrayList<>();
     header.add("");
     results.forEach(r -> header.add(r.name()));
@@ -66,9 +80,7 @@ public final class Tables {
       results.forEach(r -> row.add(Cell.of(field.apply(r.result()), differs ? Tone.WARN : Tone.PLAIN)));
       rows.add(row);
     });
-    return new Table("Environment", results.size() > 1
-        ? "Highlighted rows differ between the inputs." : "Versions, machine, labels and raw settings of the run.",
-        header, rows, header.size());
+    return new Table(title, caption, header, rows, header.size());
   }
 
   /** Latency percentiles of every distribution of every phase of {@code result}. */

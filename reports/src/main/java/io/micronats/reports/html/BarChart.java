@@ -34,7 +34,7 @@ final class BarChart {
     Axis y = Axis.log(yTitle, 1, max, Format::tick);
     List<LineChart.Series> legend = new ArrayList<>();
     keys.forEach(k -> legend.add(new LineChart.Series(k, List.of())));
-    int legendRows = (keys.size() + 1) / 2;
+    int legendRows = LineChart.legendRows(legend, width);
     int total = height + legendRows * LineChart.LEGEND_ROW + 6;
     double x0 = LineChart.LEFT;
     double x1 = width - LineChart.RIGHT;

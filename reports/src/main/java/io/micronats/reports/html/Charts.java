@@ -80,8 +80,13 @@ final class Charts {
 
   private static Optional<Figure> percentiles(String family, List<Phase> phases) {
     List<LineChart.Series> series = new ArrayList<>();
+    boolean everyKey = phases.size() <= 3;
     for (Phase p : phases) {
+      Optional<String> primary = Metric.primaryLatencyKey(p);
       for (Map.Entry<String, LatencyHistogram> e : p.latency().entrySet()) {
+        if (!everyKey && !primary.orElse("").equals(e.getKey())) {
+          continue;
+        }
         String name = p.name() + (p.latency().size() > 1 ? " " + e.getKey() : "") + " " + p99Note(p, e.getKey());
         series.add(new LineChart.Series(name, spectrum(e.getValue())));
       }
@@ -93,7 +98,8 @@ final class Charts {
     return Optional.of(new Figure("Latency by percentile: " + family, "HdrHistogram style: x is 1/(1\u2212p) on a log"
         + " scale, so 90 %, 99 %, 99.9 % are equally spaced; the last point is the maximum. Curves are recomputed"
         + " from the encoded histograms merged over n repetitions (summary points when a phase has none); the legend"
-        + " gives n and each phase's p99 range across repetitions.",
+        + " gives n and each phase's p99 range across repetitions. With more than three phases only each phase's"
+        + " headline distribution is drawn; the latency table lists every distribution.",
         percentileChart("Latency by percentile: " + family, series, WIDTH, HEIGHT)));
   }
 
@@ -284,44 +290,61 @@ final class Charts {
     return new double[] {Double.isFinite(lo) ? lo : 1, hi};
   }
 
-  /** Discovery phases with a numeric {@code services} label (phase label, else run label), sorted. */
-  static List<Map.Entry<Integer, Phase>> discoveryPhases(RunResult r) {
-    List<Map.Entry<Integer, Phase>> out = new ArrayList<>();
+  /**
+   * Discovery phases with a numeric {@code services} label (phase label, else run label), grouped
+   * by their {@code strategy} label (empty when none) and sorted by services; only groups with at
+   * least two sizes.
+   */
+  static Map<String, List<Map.Entry<Integer, Phase>>> discoveryPhases(RunResult r) {
+    Map<String, List<Map.Entry<Integer, Phase>>> groups = new LinkedHashMap<>();
     for (Phase p : r.phases()) {
       String services = p.labels().getOrDefault(MetricNames.SERVICES, r.labels().get(MetricNames.SERVICES));
-      if (p.workload().startsWith("discovery") && services != null && services.matches("\\d{1,9}")
+      if (p.workload().equals("discovery") && services != null && services.matches("\\d{1,9}")
           && !p.latency().isEmpty()) {
-        out.add(Map.entry(Integer.parseInt(services), p));
+        String strategy = p.labels().getOrDefault(MetricNames.STRATEGY, "");
+        groups.computeIfAbsent(strategy, k -> new ArrayList<>()).add(Map.entry(Integer.parseInt(services), p));
       }
     }
-    out.sort(Map.Entry.comparingByKey());
-    return out.stream().map(Map.Entry::getKey).distinct().count() >= 2 ? out : List.of();
+    Map<String, List<Map.Entry<Integer, Phase>>> out = new LinkedHashMap<>();
+    groups.forEach((strategy, list) -> {
+      list.sort(Map.Entry.comparingByKey());
+      if (list.stream().map(Map.Entry::getKey).distinct().count() >= 2) {
+        out.put(strategy, list);
+      }
+    });
+    return out;
   }
 
   private static Optional<Figure> discovery(RunResult r) {
-    List<Map.Entry<Integer, Phase>> phases = discoveryPhases(r);
-    if (phases.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> keys = new ArrayList<>();
-    phases.forEach(e -> e.getValue().latency().keySet().forEach(k -> {
-      if (!keys.contains(k)) {
-        keys.add(k);
-      }
-    }));
+    Map<String, List<Map.Entry<Integer, Phase>>> groups = discoveryPhases(r);
     List<LineChart.Series> series = new ArrayList<>();
-    for (String key : keys) {
-      series.add(new LineChart.Series(key + " p50", servicePoints(phases, key, LatencyHistogram::p50)));
-      series.add(new LineChart.Series(key + " p99", servicePoints(phases, key, LatencyHistogram::p99)));
+    List<Map.Entry<Integer, Phase>> all = new ArrayList<>();
+    int color = 0;
+    for (Map.Entry<String, List<Map.Entry<Integer, Phase>>> g : groups.entrySet()) {
+      List<Map.Entry<Integer, Phase>> phases = g.getValue();
+      all.addAll(phases);
+      List<String> keys = new ArrayList<>();
+      phases.forEach(e -> e.getValue().latency().keySet().forEach(k -> {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }));
+      String prefix = g.getKey().isEmpty() ? "" : g.getKey() + " ";
+      for (String key : keys) {
+        series.add(new LineChart.Series(prefix + key + " p50", servicePoints(phases, key, LatencyHistogram::p50), color, 0));
+        series.add(new LineChart.Series(prefix + key + " p99", servicePoints(phases, key, LatencyHistogram::p99), color, 1));
+        color++;
+      }
     }
     if (drawable(series).isEmpty()) {
       return Optional.empty();
     }
-    int n = phases.stream().mapToInt(e -> Math.max(1, e.getValue().repetitions().size())).max().orElse(1);
-    return Optional.of(new Figure("Discovery latency against the number of services", "Scatter-gather discovery:"
-        + " time to the first reply and to the reply of every instance. Each point is one phase (n=" + n
-        + " repetitions); whiskers span the repetitions' min..max.",
-        LineChart.render("Discovery latency against the number of services", servicesAxis(phases),
+    all.sort(Map.Entry.comparingByKey());
+    int n = all.stream().mapToInt(e -> Math.max(1, e.getValue().repetitions().size())).max().orElse(1);
+    return Optional.of(new Figure("Discovery latency against the number of services", "Lookup latency per strategy"
+        + " and distribution (solid p50, dashed p99) against the number of service instances. Each point is one"
+        + " phase (n=" + n + " repetitions); whiskers span the repetitions' min..max.",
+        LineChart.render("Discovery latency against the number of services", servicesAxis(all),
             latencyAxis(series), series, WIDTH, HEIGHT)));
   }
 
@@ -413,23 +436,24 @@ final class Charts {
   private static Optional<Figure> compareDiscovery(List<NamedResult> results) {
     List<LineChart.Series> series = new ArrayList<>();
     List<Map.Entry<Integer, Phase>> all = new ArrayList<>();
-    for (int ri = 0; ri < results.size(); ri++) {
-      NamedResult r = results.get(ri);
-      List<Map.Entry<Integer, Phase>> phases = discoveryPhases(r.result());
-      if (phases.isEmpty()) {
-        continue;
+    int color = 0;
+    for (NamedResult r : results) {
+      for (Map.Entry<String, List<Map.Entry<Integer, Phase>>> g : discoveryPhases(r.result()).entrySet()) {
+        List<Map.Entry<Integer, Phase>> phases = g.getValue();
+        all.addAll(phases);
+        String key = Metric.primaryLatencyKey(phases.get(0).getValue()).orElse(MetricNames.DISCOVERY_ALL);
+        String name = r.name() + (g.getKey().isEmpty() ? "" : " " + g.getKey()) + " " + key;
+        series.add(new LineChart.Series(name + " p50", servicePoints(phases, key, LatencyHistogram::p50), color, 0));
+        series.add(new LineChart.Series(name + " p99", servicePoints(phases, key, LatencyHistogram::p99), color, 1));
+        color++;
       }
-      all.addAll(phases);
-      String key = Metric.primaryLatencyKey(phases.get(0).getValue()).orElse(MetricNames.DISCOVERY_ALL);
-      series.add(new LineChart.Series(r.name() + " " + key + " p50", servicePoints(phases, key, LatencyHistogram::p50), ri, 0));
-      series.add(new LineChart.Series(r.name() + " " + key + " p99", servicePoints(phases, key, LatencyHistogram::p99), ri, 1));
     }
     if (drawable(series).size() < 4) {
       return Optional.empty();
     }
     all.sort(Map.Entry.comparingByKey());
     return Optional.of(new Figure("Discovery latency against the number of services, side by side",
-        "Whiskers span the repetitions' min..max.",
+        "Solid p50, dashed p99, one colour per input (and strategy); whiskers span the repetitions' min..max.",
         LineChart.render("Discovery latency against the number of services", servicesAxis(all),
             latencyAxis(series), series, WIDTH, HEIGHT)));
   }

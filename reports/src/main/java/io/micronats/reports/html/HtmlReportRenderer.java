@@ -49,6 +49,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     page.table(Tables.sideBySide(results));
     page.figures(Charts.comparison(results));
     page.table(Tables.environment(results));
+    page.table(Tables.settings(results));
     page.html.append("</section>\n");
   }
 
@@ -59,13 +60,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append("<p class=\"meta\">Scenario <b>").append(esc(r.result().scenario().name())).append("</b>, started ")
         .append(esc(r.result().startedAt().toString())).append(", ").append(r.result().phases().size())
         .append(" phases, from <code>").append(esc(r.source())).append("</code>.</p>\n");
-    if (!set.isComparison()) {
-      page.table(Tables.environment(List.of(r)));
-    }
     page.figures(Charts.single(r.result()));
     page.table(Tables.latency(r.result()));
     page.table(Tables.ratesAndErrors(r.result()));
     Tables.baseline(r.result()).ifPresent(page::table);
+    if (!set.isComparison()) {
+      page.table(Tables.environment(List.of(r)));
+      page.table(Tables.settings(List.of(r)));
+    }
     page.html.append("</section>\n");
   }
 

@@ -45,8 +45,20 @@ final class LineChart {
     }
   }
 
+  /** Two legend columns, or one when a name would not fit in half the width (about 6 px a character). */
+  static int columns(List<Series> series, int width) {
+    int longest = series.stream().mapToInt(x -> x.name().length()).max().orElse(0);
+    return (longest * 6.2 + 34) > (width - LEFT) / 2.0 ? 1 : 2;
+  }
+
+  /** Rows the legend needs. */
+  static int legendRows(List<Series> series, int width) {
+    int columns = columns(series, width);
+    return (series.size() + columns - 1) / columns;
+  }
+
   static String render(String title, Axis x, Axis y, List<Series> series, int width, int height) {
-    int legendRows = (series.size() + 1) / 2;
+    int legendRows = legendRows(series, width);
     int total = height + legendRows * LEGEND_ROW + 6;
     double x0 = LEFT;
     double x1 = width - RIGHT;
@@ -140,11 +152,12 @@ final class LineChart {
 
   /** The legend in two columns under the plot; {@code swatches} draws squares (bars) instead of lines. */
   static void legend(StringBuilder s, List<Series> series, int width, int height, boolean swatches) {
-    double colWidth = (width - LEFT) / 2.0;
+    int columns = columns(series, width);
+    double colWidth = (width - LEFT) / (double) columns;
     s.append("<g class=\"legend\" font-size=\"11\" fill=\"#222\">");
     for (int i = 0; i < series.size(); i++) {
-      double lx = LEFT + (i % 2) * colWidth;
-      double ly = height + (i / 2) * LEGEND_ROW;
+      double lx = LEFT + (i % columns) * colWidth;
+      double ly = height + (i / columns) * LEGEND_ROW;
       String dash = series.get(i).dashes(i);
       if (swatches) {
         s.append("<rect x=\"").append(n(lx + 6)).append("\" y=\"").append(n(ly - 5)).append("\" width=\"10\" height=\"10\" fill=\"")

@@ -58,13 +58,14 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (results.size() > 1) {
       table(Tables.sideBySide(results), md, 3);
     }
-    table(Tables.environment(results), md, 3);
     for (NamedResult r : results) {
       md.append("### ").append(escape(r.name())).append("\n\n");
       table(Tables.latency(r.result()), md, 4);
       table(Tables.ratesAndErrors(r.result()), md, 4);
       Tables.baseline(r.result()).ifPresent(t -> table(t, md, 4));
     }
+    table(Tables.environment(results), md, 3);
+    table(Tables.settings(results), md, 3);
   }
 
   private static void tck(List<NamedTckReport> reports, StringBuilder md) {

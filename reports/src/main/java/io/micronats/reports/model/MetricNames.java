@@ -40,6 +40,9 @@ public final class MetricNames {
   /** Latency: discovery query to the last expected reply (all N instances). */
   public static final String DISCOVERY_ALL = "discovery.all";
 
+  /** Latency: a registry lookup (getService) as the caller sees it. */
+  public static final String LOOKUP = "lookup";
+
   /** Label: the implementation under test, for example {@code "nats"} or {@code "memory"}. */
   public static final String IMPLEMENTATION = "implementation";
   /** Label: the cluster layout, for example {@code "3"} (nodes). */

@@ -6,7 +6,12 @@ import io.micronats.reports.Fixtures;
 import io.micronats.reports.GoldenFiles;
 import io.micronats.reports.ReportFormat;
 import io.micronats.reports.ReportSet;
+import io.micronats.reports.model.LatencyHistogram;
+import io.micronats.reports.model.MetricNames;
+import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.RunResult;
+import io.micronats.reports.model.Scenario;
+import java.time.Instant;
 import io.micronats.reports.model.TckReport;
 import java.io.IOException;
 import java.util.List;
@@ -103,6 +108,16 @@ class HtmlReportRendererTest {
     assertThat(html).contains("title=\"expected message 17 after 16 but received 17 first");
     assertThat(html).contains("<h4>nats: transport</h4>", "<h4>memory: registry</h4>");
     assertThat(html).doesNotContain("<svg");
+  }
+
+  @Test
+  void aMinimalResultRendersItsTablesAndOnlyChartsThatHaveData() {
+    RunResult tiny = RunResult.builder(Scenario.named("tiny"), Fixtures.THREE_NODES.environment(), Instant.EPOCH)
+        .phase(Phase.builder("empty-rpc", "rpc").latency(MetricNames.RPC, LatencyHistogram.ofMicros(0, 0, 0, 0, 0, 0, 0)).build())
+        .phase(Phase.builder("nothing", "broker").build())
+        .build();
+    String html = Fixtures.render(ReportFormat.HTML, ReportSet.of(List.of(Map.entry("tiny.json", tiny)), List.of()));
+    assertThat(html).contains("<h4>Latency</h4>", "<td>empty-rpc</td>", "<td>nothing</td>").doesNotContain("<svg");
   }
 
   static List<String> svgBodies(String html) {

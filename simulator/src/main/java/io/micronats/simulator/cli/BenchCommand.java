@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
  * service on different nodes; prints a table and writes {@code DIR/bench.json}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Compare micronats with raw jnats on a local cluster (client and service on different nodes):",
-        "RPC request/reply, broker publish/subscribe and registry lookups. Writes DIR/bench.json."})
+    description = {"Compare micronats with raw jnats and write DIR/bench.json.",
+        "A local cluster, client and service on different nodes: RPC request/reply, broker publish/subscribe",
+        "and registry lookups per strategy, each against raw jnats."})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -62,7 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls);
+    try {
+      plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Console console = new Console(spec.commandLine().getOut(), !quiet, 2.0);
     Bench.run(plan, console);
     return ExitCodes.OK;

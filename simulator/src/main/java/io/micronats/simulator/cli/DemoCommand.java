@@ -9,7 +9,6 @@ import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -24,8 +23,8 @@ import picocli.CommandLine.Spec;
  * reports module provides one.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the default scenario: a 3-node local cluster, 1,000 fake services,",
-        "discovery, RPC and broker workloads and the raw-jnats baseline (about 2-3 minutes)."})
+    description = {"Run the default scenario and render a report (about 2-3 minutes).",
+        "A 3-node local cluster, 1,000 fake services, discovery, RPC and broker workloads and the raw-jnats baseline."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,12 +48,8 @@ public final class DemoCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getOut(), !output.quiet, 3.0);
     SimulationResult result = Simulation.run(plan, console);
     Summaries.printResult(console, result);
-    Optional<List<Path>> report = ReportLauncher.render(List.of(result.resultsFile()), out.resolve("report"));
-    if (report.isPresent()) {
-      report.get().forEach(p -> console.line("report: " + p));
-    } else {
-      console.line("report: not rendered (" + ReportLauncher.unavailableReason() + ")");
-    }
+    List<Path> report = ReportLauncher.render(List.of(result.resultsFile()), out.resolve("report"));
+    report.forEach(p -> console.line("report: " + p.toAbsolutePath()));
     return ExitCodes.OK;
   }
 }

@@ -11,7 +11,10 @@ final class ErrorPrinter implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
     var err = cmd.getErr();
-    if (ex instanceof ScenarioException) {
+    if (ex instanceof CommandLine.ParameterException) {
+      err.println(ex.getMessage());
+      err.println("see: micronats " + cmd.getCommandName() + " --help");
+    } else if (ex instanceof ScenarioException) {
       err.println("invalid scenario: " + ex.getMessage());
     } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
         || ex instanceof UnsupportedOperationException || ex instanceof java.io.IOException) {

@@ -76,7 +76,7 @@ public final class Simulation {
       ServerMonitor monitor = new ServerMonitor(backend == null ? List.of() : backend.monitorUrls());
       ClientConfigs configs = configs(s, backend, namespace);
       PhaseRunner runner = new PhaseRunner(console, histograms, monitor);
-      RpcBinding binding = new SpiRpcBinding(s.registry().ttl().isZero() ? Duration.ofSeconds(30) : s.registry().ttl());
+      RpcBinding binding = new SpiRpcBinding(s.registry().ttl());
       Map<String, String> labels = new LinkedHashMap<>();
       List<PhaseRecord> records = new ArrayList<>();
       List<Comparison> comparisons = new ArrayList<>();

@@ -36,9 +36,9 @@ public final class Summary {
           + p.count("notSent");
       out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10.1f %9s %9s %9s %8d", p.name(), p.mode().json(),
           p.targetRate().isPresent() ? String.format(Locale.ROOT, "%.0f", p.targetRate().getAsDouble()) : "-",
-          p.rates().getOrDefault("achieved", 0.0), h == null ? "-" : Micros.format(h.p50()),
+          p.rates().getOrDefault("achieved", Double.NaN), h == null ? "-" : Micros.format(h.p50()),
           h == null ? "-" : Micros.format(h.p99()), h == null ? "-" : Micros.format(h.p999()), errors));
-      if (p.workload().equals("broker")) {
+      if (p.workload().equals("broker") && p.rates().containsKey("delivered")) {
         out.add(String.format(Locale.ROOT, "%34s delivered %.1f/s, lost %d, duplicated %d, reordered %d, slow consumers %d",
             "", p.rates().getOrDefault("delivered", 0.0), p.count("lost"), p.count("duplicated"), p.count("reordered"),
             p.count("server.slowConsumers")));

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param strategy the lookup strategy of the clients' registry (fleets register with every strategy alike)
  * @param window the broadcast query window (go-micro's default is 100 ms)
- * @param ttl registration time-to-live; zero registers without a TTL
+ * @param ttl registration time-to-live of the fake services (they re-register every ttl/3)
  */
 public record RegistrySettings(LookupStrategy strategy, Duration window, Duration ttl) {
   /** Checks nulls. */

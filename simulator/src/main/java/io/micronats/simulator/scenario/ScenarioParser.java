@@ -64,7 +64,7 @@ public final class ScenarioParser {
 
   /** The scenario with every default: the demo. */
   public static Scenario defaults() {
-    return parse("", "default");
+    return parse("", "demo");
   }
 
   private static Scenario read(Section top, String defaultName) {
@@ -175,7 +175,7 @@ public final class ScenarioParser {
   private static RegistrySettings readRegistry(Section s) {
     LookupStrategy strategy = s.enumValue("strategy", LookupStrategy.class, LookupStrategy.EARLY_COMPLETION);
     Duration window = s.duration("window", Duration.ofMillis(100), Duration.ofMillis(1));
-    Duration ttl = s.duration("ttl", Duration.ZERO, Duration.ZERO);
+    Duration ttl = s.duration("ttl", Duration.ofSeconds(90), Duration.ofSeconds(1));
     s.finish();
     return new RegistrySettings(strategy, window, ttl);
   }

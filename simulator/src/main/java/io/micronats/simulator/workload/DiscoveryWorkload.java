@@ -61,13 +61,29 @@ public final class DiscoveryWorkload {
     List<PhaseRecord> records = new ArrayList<>();
     for (LookupStrategy strategy : spec.strategies()) {
       try (Registry registry = Plugins.registry(scenario.implementation(), registryConfig(strategy, "discovery-" + strategy.yamlName()))) {
-        records.add(lookups(registry, strategy, services, spec));
+        Map<String, String> prime = strategy == LookupStrategy.CACHED ? prime(registry, services) : Map.of();
+        records.add(lookups(registry, strategy, services, spec, prime));
       }
     }
     return records;
   }
 
-  private PhaseRecord lookups(Registry registry, LookupStrategy strategy, int services, DiscoverySpec spec) throws Exception {
+  /**
+   * Looks every service up once so that a cached registry measures repeated lookups, as an RPC
+   * caller's would be; returns labels with the time it took.
+   */
+  private Map<String, String> prime(Registry registry, int services) throws InterruptedException {
+    runner.console().step("priming the cache: one lookup of each of " + services + " services");
+    io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("prime", services,
+        16, Duration.ofSeconds(120), i -> registry.getService(FleetNames.service(i)));
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("cachePrimeMillis", Long.toString(r.millis()));
+    labels.put("cachePrimeFailures", Long.toString(r.failed()));
+    return labels;
+  }
+
+  private PhaseRecord lookups(Registry registry, LookupStrategy strategy, int services, DiscoverySpec spec,
+      Map<String, String> extraLabels) throws Exception {
     int expectedNodes = scenario.fleet().instancesPerService();
     long seed = scenario.seed() ^ strategy.ordinal();
     Load load = (start, end, meter) -> OpenLoopPacer.run("lookup", spec.rate(), LOOKUP_WORKERS, start, end,
@@ -79,6 +95,7 @@ public final class DiscoveryWorkload {
           meter.add("nodesReturned", meter.inWindow(intended) ? nodes : 0);
         }, meter);
     Map<String, String> labels = labels(strategy, services);
+    labels.putAll(extraLabels);
     PhaseRecord r = runner.run("discovery-" + strategy.yamlName() + "-" + services, "discovery", false, spec.rate(),
         LOOKUP_WORKERS, spec.phases(), "lookup", load, labels);
     Map<String, Double> rates = new LinkedHashMap<>(r.rates());
@@ -111,8 +128,7 @@ public final class DiscoveryWorkload {
       throws InterruptedException {
     long begin = System.nanoTime();
     PhaseMeter meter = new PhaseMeter("registerToVisible", begin, begin + Duration.ofHours(1).toNanos(), null);
-    RegisterOptions options = scenario.registry().ttl().isZero() ? RegisterOptions.defaults()
-        : RegisterOptions.ttl(scenario.registry().ttl());
+    RegisterOptions options = RegisterOptions.ttl(scenario.registry().ttl());
     runner.console().step("discovery-churn-" + strategy.yamlName() + ": " + probes + " register/deregister probes");
     for (int k = 0; k < probes; k++) {
       String name = "probe-" + strategy.yamlName() + "-" + k;

@@ -46,16 +46,17 @@ public final class RpcWorkload {
         callers.add(fleet.binding().caller(set));
       }
       Call call = call(callers, fleet.size(), spec);
+      Map<String, String> prime = prime(callers, fleet.size(), spec);
       List<PhaseRecord> records = new ArrayList<>();
       if (spec.mode() == RpcSpec.Mode.CLOSED) {
-        records.add(closed(call, spec, fleet));
+        records.add(closed(call, spec, fleet, prime));
         return records;
       }
       List<Double> rates = new ArrayList<>();
       rates.add(spec.rate());
       spec.sweep().stream().filter(r -> !rates.contains(r)).forEach(rates::add);
       for (double rate : rates) {
-        records.add(open(call, spec, rate, fleet));
+        records.add(open(call, spec, rate, fleet, prime));
       }
       return records;
     } finally {
@@ -77,25 +78,43 @@ public final class RpcWorkload {
     };
   }
 
-  private PhaseRecord open(Call call, RpcSpec spec, double rate, FakeFleet fleet) throws Exception {
+  private PhaseRecord open(Call call, RpcSpec spec, double rate, FakeFleet fleet, Map<String, String> prime)
+      throws Exception {
     Duration drain = spec.timeout().plus(spec.phases().cooldown());
     Load load = (start, end, meter) -> OpenLoopPacer.run("rpc", rate, spec.maxInFlight(), start, end, drain, call, meter);
     return runner.run("rpc-open-" + PhaseRunner.fmt(rate), "rpc", false, rate, spec.maxInFlight(), spec.phases(), "rpc",
-        load, labels(fleet, spec));
+        load, labels(fleet, spec, prime));
   }
 
-  private PhaseRecord closed(Call call, RpcSpec spec, FakeFleet fleet) throws Exception {
+  private PhaseRecord closed(Call call, RpcSpec spec, FakeFleet fleet, Map<String, String> prime) throws Exception {
     Duration drain = spec.timeout().plus(spec.phases().cooldown());
     Load load = (start, end, meter) -> {
       io.micronats.simulator.load.OpenLoopPacer.parkUntil(start);
       return ClosedLoopDriver.run("rpc", spec.maxInFlight(), end, drain, call, meter);
     };
     return runner.run("rpc-closed-" + spec.maxInFlight(), "rpc", true, 0, spec.maxInFlight(), spec.phases(), "rpc",
-        load, labels(fleet, spec));
+        load, labels(fleet, spec, prime));
   }
 
-  private Map<String, String> labels(FakeFleet fleet, RpcSpec spec) {
+  /**
+   * Calls every service once from every caller before measuring, so that registry caches and
+   * pooled transport connections are warm (their cold cost is reported as a label, not measured).
+   */
+  private Map<String, String> prime(List<RpcBinding.Caller> callers, int services, RpcSpec spec) throws InterruptedException {
+    runner.console().step("priming RPC callers: one call to each of " + services + " services per caller");
+    byte[] request = new byte[scenario.fleet().requestBytes()];
+    io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("rpc-prime",
+        services * callers.size(), Math.min(32, spec.maxInFlight()), Duration.ofSeconds(120),
+        i -> callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,
+            spec.timeout()));
     Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("primeMillis", Long.toString(r.millis()));
+    labels.put("primeFailures", Long.toString(r.failed()));
+    return labels;
+  }
+
+  private Map<String, String> labels(FakeFleet fleet, RpcSpec spec, Map<String, String> prime) {
+    Map<String, String> labels = new LinkedHashMap<>(prime);
     labels.put("services", Integer.toString(fleet.size()));
     labels.put("clients", Integer.toString(spec.clients()));
     labels.put("rpcBinding", fleet.binding().name());

@@ -294,13 +294,13 @@ public abstract class RegistryLookupRules extends RegistryRuleSupport {
   @RuleTest("REG-018")
   final void reg018RegisteringAgainRefreshesTheTtl() throws Exception {
     String name = unique("refresh");
-    Duration ttl = env().scaled(400);
-    long end = System.nanoTime() + ttl.multipliedBy(3).toNanos();
+    Duration ttl = env().scaled(800);
+    long end = System.nanoTime() + ttl.multipliedBy(2).toNanos();
     while (System.nanoTime() < end) {
       registry().register(service(name, "v1", "a"), RegisterOptions.ttl(ttl));
-      Thread.sleep(ttl.toMillis() / 4);
+      Thread.sleep(ttl.toMillis() / 8);
       check(summary(registry(), name).equals(Map.of("v1", Set.of("a"))),
-          "a node refreshed every " + ttl.toMillis() / 4 + " ms to stay visible past its " + ttl.toMillis() + " ms TTL",
+          "a node refreshed every " + ttl.toMillis() / 8 + " ms to stay visible past its " + ttl.toMillis() + " ms TTL",
           "it was gone");
     }
   }

@@ -30,11 +30,11 @@ final class BrokerMutants {
       @Override public void publish(String topic, Message message) {
         super.publish(topic, message == null ? null : Message.of(message.body()));
       }
-    }));
+    }, "BRK-001", "BRK-009", "BRK-011"));
     m.add(Mutant.custom("InstancesDoNotShareTopics", Role.BROKER, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, null, () -> Plugins.broker("memory", Mutant.config(ns + "-" + n.incrementAndGet())), null);
-    }));
+    }, "BRK-002", "BRK-006", "BRK-008", "BRK-009", "BRK-016"));
     m.add(Mutant.broker("OnlyTheFirstPlainSubscriberOfATopicGetsMessages", b -> new ForwardingBroker(b) {
       final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -44,13 +44,13 @@ final class BrokerMutants {
         }
         return h;
       }
-    }));
+    }, "BRK-003", "BRK-014", "BRK-020", "BRK-024"));
     m.add(Mutant.broker("QueueGroupsIgnored", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         return super.subscribe(topic, handler, options == null ? null : new SubscribeOptions(null, options.autoAck(),
             options.errorHandler()));
       }
-    }));
+    }, "BRK-004", "BRK-005", "BRK-006", "BRK-015", "BRK-022"));
     AtomicInteger instances = new AtomicInteger();
     m.add(Mutant.broker("QueueGroupsScopedToOneInstance", b -> new ForwardingBroker(b) {
       final String suffix = "i" + instances.incrementAndGet();
@@ -59,7 +59,7 @@ final class BrokerMutants {
         return super.subscribe(topic, handler, options == null || options.queueGroup().isEmpty() ? options
             : options.withQueue(options.queue() + suffix));
       }
-    }));
+    }, "BRK-006", "BRK-022"));
     m.add(Mutant.broker("SubscriptionsMatchTopicPrefixes", b -> new ForwardingBroker(b) {
       final List<Subscription> extra = new ArrayList<>();
 
@@ -70,26 +70,10 @@ final class BrokerMutants {
         }
         return s;
       }
-    }));
-    m.add(Mutant.broker("HandlersRunOnAThreadPool", b -> new ForwardingBroker(b) {
-      final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        return t;
-      });
-
+    }, "BRK-007"));
+    m.add(Mutant.broker("DeliversPairsInReverse", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
-        return e -> {
-          Message copy = e.message();
-          String t = e.topic();
-          pool.execute(() -> {
-            try {
-              h.handle(new SimpleEvent(t, copy));
-            } catch (Exception ignored) {
-              // lost, like the order
-            }
-          });
-        };
+        return new PairReversingHandler(h);
       }
     }));
     m.add(Mutant.broker("DropsEveryTenthMessage", b -> new ForwardingBroker(b) {
@@ -101,7 +85,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-003", "BRK-004", "BRK-005", "BRK-006", "BRK-008", "BRK-009", "BRK-015", "BRK-028"));
     m.add(Mutant.broker("DuplicatesEveryFiftiethMessage", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         AtomicInteger n = new AtomicInteger();
@@ -112,12 +96,12 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-009"));
     m.add(Mutant.broker("MaxPayloadOverstatedByOne", b -> new ForwardingBroker(b) {
       @Override public long maxPayloadBytes() {
         return delegate.maxPayloadBytes() + 1;
       }
-    }));
+    }, "BRK-010"));
     m.add(Mutant.broker("HighBitCleared", b -> new ForwardingBroker(b) {
       @Override public void publish(String topic, Message message) {
         if (message != null) {
@@ -129,7 +113,7 @@ final class BrokerMutants {
         }
         super.publish(topic, message);
       }
-    }));
+    }, "BRK-010", "BRK-011"));
     m.add(Mutant.broker("AllHandlersShareOneLock", b -> new ForwardingBroker(b) {
       final Object lock = new Object();
 
@@ -140,7 +124,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-012"));
     m.add(Mutant.broker("HandlerFailuresSwallowed", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         return e -> {
@@ -151,7 +135,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-013"));
     m.add(Mutant.broker("SecondAckThrows", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         return e -> {
@@ -165,7 +149,7 @@ final class BrokerMutants {
           });
         };
       }
-    }));
+    }, "BRK-014"));
     m.add(Mutant.broker("QueueGroupsAlwaysPickTheFirstMember", b -> new ForwardingBroker(b) {
       final Map<String, AtomicBoolean> firstTaken = new ConcurrentHashMap<>();
 
@@ -178,7 +162,7 @@ final class BrokerMutants {
         return first ? super.subscribe(topic, handler, options)
             : super.subscribe(topic + ".never", handler, options);
       }
-    }));
+    }, "BRK-015"));
     m.add(Mutant.broker("ConcurrentSubscribesGetLost", b -> new ForwardingBroker(b) {
       final AtomicInteger inFlight = new AtomicInteger();
 
@@ -198,14 +182,14 @@ final class BrokerMutants {
           inFlight.decrementAndGet();
         }
       }
-    }));
+    }, "BRK-016"));
     m.add(Mutant.broker("PublishBeforeConnectIsDropped", b -> new ForwardingBroker(b) {
       @Override public void publish(String topic, Message message) {
         if (delegate.isConnected()) {
           super.publish(topic, message);
         }
       }
-    }));
+    }, "BRK-017", "BRK-024"));
     m.add(Mutant.broker("ConnectAfterDisconnectIsANoOp", b -> new ForwardingBroker(b) {
       final AtomicBoolean disconnected = new AtomicBoolean();
 
@@ -221,7 +205,7 @@ final class BrokerMutants {
         }
         super.disconnect();
       }
-    }));
+    }, "BRK-018", "BRK-024"));
     m.add(Mutant.broker("DisconnectWhenNotConnectedThrows", b -> new ForwardingBroker(b) {
       @Override public void disconnect() {
         if (!delegate.isConnected()) {
@@ -229,7 +213,7 @@ final class BrokerMutants {
         }
         super.disconnect();
       }
-    }));
+    }, "BRK-019"));
     m.add(Mutant.broker("UnsubscribeOnlyFlipsAFlag", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         Subscription s = super.subscribe(topic, handler, options);
@@ -244,7 +228,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-020", "BRK-028"));
     m.add(Mutant.broker("SecondUnsubscribeThrows", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         Subscription s = super.subscribe(topic, handler, options);
@@ -258,7 +242,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-021"));
     m.add(Mutant.broker("SubscriptionOptionsForgotten", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         return new ForwardingSubscription(super.subscribe(topic, handler, options)) {
@@ -267,7 +251,7 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-022"));
     Set<String> subscribed = ConcurrentHashMap.newKeySet();
     m.add(Mutant.broker("PublishWithoutSubscribersFails", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
@@ -283,7 +267,7 @@ final class BrokerMutants {
         }
         super.publish(topic, message);
       }
-    }));
+    }, "BRK-023", "BRK-025", "BRK-029"));
     m.add(Mutant.broker("SubscriptionsSurviveDisconnect", b -> new ForwardingBroker(b) {
       final List<Object[]> live = new ArrayList<>();
 
@@ -302,7 +286,7 @@ final class BrokerMutants {
           }
         }
       }
-    }));
+    }, "BRK-024"));
     m.add(Mutant.broker("InvalidTopicsAreRepaired", b -> new ForwardingBroker(b) {
       @Override public void publish(String topic, Message message) {
         super.publish(TransportMutants.repair(topic), message);
@@ -311,14 +295,14 @@ final class BrokerMutants {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         return super.subscribe(TransportMutants.repair(topic), handler, options);
       }
-    }));
+    }, "BRK-025", "BRK-029"));
     m.add(Mutant.broker("NullMessagesAreIgnored", b -> new ForwardingBroker(b) {
       @Override public void publish(String topic, Message message) {
         if (message != null) {
           super.publish(topic, message);
         }
       }
-    }));
+    }, "BRK-026"));
     m.add(Mutant.broker("DisconnectWaitsForRunningHandlers", b -> new ForwardingBroker(b) {
       final AtomicInteger running = new AtomicInteger();
 
@@ -340,7 +324,7 @@ final class BrokerMutants {
         }
         super.disconnect();
       }
-    }));
+    }, "BRK-027"));
     m.add(Mutant.broker("UnsubscribedQueueMemberStillTakesMessages", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         if (options == null || options.queueGroup().isEmpty()) {
@@ -362,8 +346,50 @@ final class BrokerMutants {
           }
         };
       }
-    }));
+    }, "BRK-028"));
     return m;
+  }
+
+  /**
+   * Holds every other event until the next one arrives (or 50 ms pass), then delivers the two
+   * in reverse order; calls never overlap.
+   */
+  static final class PairReversingHandler implements EventHandler {
+    private final EventHandler handler;
+    private final java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    private Event held;
+
+    PairReversingHandler(EventHandler handler) {
+      this.handler = handler;
+    }
+
+    @Override public synchronized void handle(Event e) throws Exception {
+      if (held == null) {
+        Event mine = new SimpleEvent(e.topic(), e.message());
+        held = mine;
+        timer.schedule(() -> flush(mine), 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return;
+      }
+      Event first = held;
+      held = null;
+      handler.handle(e);
+      handler.handle(first);
+    }
+
+    private synchronized void flush(Event e) {
+      if (held == e) {
+        held = null;
+        try {
+          handler.handle(e);
+        } catch (Exception ignored) {
+          // a late single event
+        }
+      }
+    }
   }
 
   /** An event with a no-op ack. */

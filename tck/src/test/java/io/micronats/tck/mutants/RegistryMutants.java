@@ -31,7 +31,7 @@ final class RegistryMutants {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s == null ? null : s.withNodes(s.nodes().stream().map(n -> Node.of(n.id(), n.address())).toList()), o);
       }
-    }));
+    }, "REG-001", "REG-008", "REG-011"));
     m.add(Mutant.registry("OneEntryPerNode", r -> new ForwardingRegistry(r) {
       @Override public List<Service> getService(String name) {
         List<Service> out = new ArrayList<>();
@@ -44,7 +44,7 @@ final class RegistryMutants {
         }
         return out;
       }
-    }));
+    }, "REG-002", "REG-013"));
     m.add(Mutant.registry("UnknownServiceIsAnEmptyList", r -> new ForwardingRegistry(r) {
       @Override public List<Service> getService(String name) {
         try {
@@ -53,7 +53,7 @@ final class RegistryMutants {
           return List.of();
         }
       }
-    }));
+    }, "REG-003"));
     m.add(Mutant.registry("UnknownServiceIsAnOutage", r -> new ForwardingRegistry(r) {
       @Override public List<Service> getService(String name) {
         try {
@@ -62,12 +62,12 @@ final class RegistryMutants {
           throw new RegistryException("backend unreachable");
         }
       }
-    }).withRpc());
+    }, "REG-003", "REG-004", "REG-012", "REG-017", "RPC-002").withRpc());
     m.add(Mutant.registry("DeregisterKeepsTheNodes", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         java.util.Objects.requireNonNull(s);
       }
-    }));
+    }, "REG-004", "REG-005", "REG-012", "REG-024", "REG-027", "REG-029"));
     m.add(Mutant.registry("DeregisterMatchesIdAndAddress", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         List<Node> current;
@@ -82,7 +82,7 @@ final class RegistryMutants {
           super.deregister(s.withNodes(matching));
         }
       }
-    }));
+    }, "REG-005"));
     m.add(Mutant.registry("DeregisterOfUnknownThrows", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         List<String> ids = super.getService(s.name()).stream().filter(x -> x.version().equals(s.version()))
@@ -94,7 +94,7 @@ final class RegistryMutants {
         }
         super.deregister(s);
       }
-    }));
+    }, "REG-006"));
     m.add(Mutant.registry("ReRegisteredNodesListedTwice", r -> new ForwardingRegistry(r) {
       final Map<String, AtomicInteger> registrations = new ConcurrentHashMap<>();
 
@@ -118,7 +118,7 @@ final class RegistryMutants {
         }
         return out;
       }
-    }));
+    }, "REG-007", "REG-008"));
     m.add(Mutant.registry("ReRegistrationKeepsTheOldNode", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         List<String> known;
@@ -134,12 +134,12 @@ final class RegistryMutants {
           super.register(s.withNodes(fresh), o);
         }
       }
-    }));
+    }, "REG-008", "REG-018"));
     m.add(Mutant.registry("ListServicesSkipsTheEmptyVersion", r -> new ForwardingRegistry(r) {
       @Override public List<Service> listServices() {
         return super.listServices().stream().filter(s -> !s.version().isEmpty()).toList();
       }
-    }));
+    }, "REG-009"));
     m.add(Mutant.registry("ReturnsItsInternalList", r -> new ForwardingRegistry(r) {
       final Map<String, List<Service>> lists = new ConcurrentHashMap<>();
 
@@ -155,22 +155,22 @@ final class RegistryMutants {
           return shared;
         }
       }
-    }));
+    }, "REG-010", "REG-016"));
     m.add(Mutant.registry("EndpointsDropped", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s == null ? null : s.withEndpoints(List.of()), o);
       }
-    }));
+    }, "REG-011"));
     m.add(Mutant.custom("InstancesDoNotShareRegistrations", Role.REGISTRY, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, null, null, () -> Plugins.registry("memory", Mutant.config(ns + "-" + n.incrementAndGet())));
-    }).withRpc());
+    }, "REG-011", "REG-012", "REG-015", "REG-029", "RPC-007", "RPC-008", "RPC-009").withRpc());
     m.add(Mutant.registry("AddressesLowerCased", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s == null ? null : s.withNodes(s.nodes().stream()
             .map(n -> new Node(n.id(), n.address().toLowerCase(Locale.ROOT), n.metadata())).toList()), o);
       }
-    }));
+    }, "REG-013"));
     m.add(Mutant.registry("InvalidNamesAreNotFound", r -> new ForwardingRegistry(r) {
       @Override public List<Service> getService(String name) {
         try {
@@ -179,7 +179,7 @@ final class RegistryMutants {
           throw new ServiceNotFoundException("service '" + name + "' not found");
         }
       }
-    }));
+    }, "REG-014"));
     m.add(Mutant.registry("ConcurrentRegistrationsGetLost", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         int now = IN_FLIGHT.incrementAndGet();
@@ -194,7 +194,7 @@ final class RegistryMutants {
           IN_FLIGHT.decrementAndGet();
         }
       }
-    }));
+    }, "REG-015"));
     m.add(Mutant.registry("ConcurrentLookupsSeeHalfTheService", r -> new ForwardingRegistry(r) {
       final AtomicInteger inFlight = new AtomicInteger();
 
@@ -211,38 +211,38 @@ final class RegistryMutants {
           inFlight.decrementAndGet();
         }
       }
-    }));
+    }, "REG-016"));
     m.add(Mutant.registry("CloseLeavesWatchersRunning", r -> new ForwardingRegistry(r) {
       @Override public void close() {
         // the delegate (and its watchers) stay open
       }
-    }));
+    }, "REG-020"));
     m.add(Mutant.registry("TtlIgnored", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s, o == null ? null : RegisterOptions.defaults());
       }
-    }));
+    }, "REG-017", "REG-019", "REG-031"));
     m.add(Mutant.registry("CreateReportedAsUpdate", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         return mapping(w, e -> e.action() == Action.CREATE ? new WatchEvent(Action.UPDATE, e.service()) : e);
       }
-    }));
+    }, "REG-022", "REG-027", "REG-028", "REG-029", "REG-031"));
     m.add(Mutant.registry("UpdateReportedAsCreate", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         return mapping(w, e -> e.action() == Action.UPDATE ? new WatchEvent(Action.CREATE, e.service()) : e);
       }
-    }));
+    }, "REG-023"));
     m.add(Mutant.registry("DeleteEventsCarryNoNodes", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         return mapping(w, e -> e.action() == Action.DELETE ? new WatchEvent(Action.DELETE, e.service().withNodes(List.of())) : e);
       }
-    }));
+    }, "REG-024", "REG-031"));
     m.add(Mutant.registry("WatchOfANameSeesEverything", r -> new ForwardingRegistry(r) {
       @Override public Watcher watch(String service) {
         java.util.Objects.requireNonNull(service);
         return super.watch();
       }
-    }));
+    }, "REG-014", "REG-025"));
     m.add(Mutant.registry("StopDoesNotWakeABlockedNext", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         AtomicBoolean stopped = new AtomicBoolean();
@@ -259,7 +259,7 @@ final class RegistryMutants {
           }
         };
       }
-    }));
+    }, "REG-026"));
     m.add(Mutant.registry("WatcherDropsEveryThirdEvent", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         AtomicInteger n = new AtomicInteger();
@@ -273,7 +273,7 @@ final class RegistryMutants {
           }
         };
       }
-    }));
+    }, "REG-027"));
     m.add(Mutant.registry("WatchersShareOneQueue", r -> new ForwardingRegistry(r) {
       final Map<String, Watcher> shared = new ConcurrentHashMap<>();
 
@@ -289,7 +289,7 @@ final class RegistryMutants {
           }
         };
       }
-    }));
+    }, "REG-028"));
     m.add(Mutant.registry("NextReturnsEarly", r -> new ForwardingRegistry(r) {
       @Override Watcher watcher(Watcher w) {
         return new ForwardingWatcher(w) {
@@ -298,7 +298,7 @@ final class RegistryMutants {
           }
         };
       }
-    }));
+    }, "REG-030", "REG-031"));
     return m;
   }
 
