@@ -33,9 +33,10 @@ public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckRepor
   }
 
   /**
-   * Names the inputs and builds the set. A result is named by the labels that differ between the
-   * results (for example {@code "layout=3"}), else by its scenario; a TCK report by its plugin.
-   * Remaining duplicates get their source appended.
+   * Names the inputs and builds the set. A result is named by its scenario when the scenarios
+   * differ, plus the identity labels (implementation, layout, strategy, services) that differ
+   * between the results (for example {@code "layout=3"}); when neither differs, by at most two other
+   * differing labels; a TCK report by its plugin. Remaining duplicates get their source appended.
    *
    * @param results (source, result) pairs in input order
    * @param tckReports (source, report) pairs in input order
@@ -61,6 +62,9 @@ public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckRepor
     return results.size() > 1;
   }
 
+  /** Labels that identify what a run compared, in the order they name it. */
+  private static final List<String> IDENTITY = List.of("implementation", "layout", "strategy", "services");
+
   private static List<String> resultNames(List<RunResult> results) {
     if (results.size() <= 1) {
       return results.stream().map(r -> r.scenario().name()).toList();
@@ -70,14 +74,17 @@ public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckRepor
     List<String> differing = keys.stream()
         .filter(k -> results.stream().map(r -> r.labels().getOrDefault(k, "")).distinct().count() > 1)
         .toList();
+    List<String> identity = IDENTITY.stream().filter(differing::contains).toList();
     boolean scenariosDiffer = results.stream().map(r -> r.scenario().name()).distinct().count() > 1;
+    List<String> shown = identity.isEmpty() && !scenariosDiffer
+        ? differing.stream().limit(2).toList() : identity;
     List<String> names = new ArrayList<>();
     for (RunResult r : results) {
       List<String> parts = new ArrayList<>();
       if (scenariosDiffer) {
         parts.add(r.scenario().name());
       }
-      differing.forEach(k -> parts.add(k + "=" + r.labels().getOrDefault(k, "-")));
+      shown.forEach(k -> parts.add(k + "=" + r.labels().getOrDefault(k, "-")));
       names.add(parts.isEmpty() ? r.scenario().name() : String.join(" ", parts));
     }
     return names;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micronats.reports.model.ResultsFormatException;
+import io.micronats.reports.model.RunResult;
+import io.micronats.reports.model.Scenario;
 import io.micronats.reports.model.UnsupportedSchemaVersionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,17 @@ class ReportsTest {
         List.of());
     assertThat(set.results()).extracting(NamedResult::name).containsExactly("layout=3", "layout=1");
     assertThat(set.isComparison()).isTrue();
+  }
+
+  @Test
+  void noisyLabelsDoNotNameResultsWhenIdentityLabelsDiffer() {
+    RunResult a = RunResult.builder(Scenario.named("nats-smoke"), Fixtures.THREE_NODES.environment(), Instant.EPOCH)
+        .label("implementation", "nats").label("fleet.start.10", "0.81s").label("simulator.threads", "124").build();
+    RunResult b = RunResult.builder(Scenario.named("mem-smoke"), Fixtures.THREE_NODES.environment(), Instant.EPOCH)
+        .label("implementation", "memory").label("fleet.start.10", "0.52s").label("simulator.threads", "58").build();
+    ReportSet set = ReportSet.of(List.of(Map.entry("a.json", a), Map.entry("b.json", b)), List.of());
+    assertThat(set.results()).extracting(NamedResult::name)
+        .containsExactly("nats-smoke implementation=nats", "mem-smoke implementation=memory");
   }
 
   @Test

@@ -117,7 +117,7 @@ public abstract class RuleGroup {
   }
 
   /** The test's first transport, created on first use. */
-  protected final Transport transport() {
+  protected final synchronized Transport transport() {
     if (transport == null) {
       transport = newTransport();
     }
@@ -130,7 +130,7 @@ public abstract class RuleGroup {
   }
 
   /** The test's first broker, created and connected on first use. */
-  protected final Broker broker() {
+  protected final synchronized Broker broker() {
     if (broker == null) {
       broker = newBroker();
       broker.connect();
@@ -151,7 +151,7 @@ public abstract class RuleGroup {
   }
 
   /** The test's first registry, created on first use. */
-  protected final Registry registry() {
+  protected final synchronized Registry registry() {
     if (registry == null) {
       registry = newRegistry();
     }

@@ -162,7 +162,9 @@ public final class TckExtension implements InvocationInterceptor {
         ? String.valueOf(failure.getMessage())
         : "the implementation threw " + failure;
     String message = rule.id() + " [" + level + "] " + detail + "\n    rule: " + rule.statement()
-        + "\n    troubleshooting: " + rule.troubleshooting();
+        + "\n    troubleshooting: " + rule.troubleshooting()
+        + "\n    seed: " + environment(context).seed() + " (rerun with -D" + TestEnvironment.SEED_PARAMETER + "="
+        + environment(context).seed() + ")";
     boolean warnOnly = !"fail".equals(context.getConfigurationParameter(RECOMMENDED_PARAMETER).orElse("warn"));
     if (rule.level() == Level.RECOMMENDED && warnOnly) {
       return new RecommendationNotMet(message, failure);

@@ -1,5 +1,6 @@
 package io.micronats.nats.broker;
 
+import io.micronats.nats.connection.NatsConnectException;
 import io.micronats.nats.internal.Connector;
 import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
@@ -16,7 +17,6 @@ import io.micronats.spi.plugin.PluginConfig;
 import io.nats.client.Connection;
 import io.nats.client.Consumer;
 import io.nats.client.impl.Headers;
-import io.micronats.nats.connection.NatsConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +65,7 @@ public final class NatsBroker implements Broker {
   private final Object lock = new Object();
   private volatile @Nullable Connection connection;
   private volatile long lastMaxPayload = 1024 * 1024;
+  private volatile String lastTopic = "";
 
   private NatsBroker(Builder b) {
     this.config = b.config;
@@ -142,7 +143,11 @@ public final class NatsBroker implements Broker {
    */
   @Override
   public void publish(String topic, Message message) {
-    Names.requirePublishTopic(topic);
+    Objects.requireNonNull(topic, "topic");
+    if (!topic.equals(lastTopic)) {
+      Names.requirePublishTopic(topic);
+      lastTopic = topic;
+    }
     Objects.requireNonNull(message, "message");
     Connection c = requireConnection(topic);
     Headers headers = HeaderCodec.encode(message.headers());

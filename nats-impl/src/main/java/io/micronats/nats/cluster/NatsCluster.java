@@ -1,5 +1,6 @@
 package io.micronats.nats.cluster;
 
+import io.micronats.nats.cluster.proxy.ProxyMesh;
 import io.micronats.spi.plugin.PluginConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,12 +53,14 @@ public final class NatsCluster implements NatsBackend {
   private final TlsLayout tls;
   private final String extraConfig;
   private final Optional<Path> workParent;
+  private final boolean linkProxies;
 
   private final Object lock = new Object();
   // volatile: read without the lock by renderConfig, called under a node's lock
   private volatile List<NatsNode> nodes = List.of();
   private volatile @Nullable Path workDir;
   private volatile @Nullable SecurityFiles security;
+  private volatile @Nullable ProxyMesh proxies;
   private boolean started;
   private boolean closed;
 
@@ -70,6 +73,7 @@ public final class NatsCluster implements NatsBackend {
     this.tls = b.tls;
     this.extraConfig = b.extraConfig;
     this.workParent = b.workParent;
+    this.linkProxies = b.linkProxies;
   }
 
   /** A builder with 3 nodes, no auth, no TLS and a 30 s start timeout. */
@@ -88,6 +92,7 @@ public final class NatsCluster implements NatsBackend {
     b.tls = tls;
     b.extraConfig = extraConfig;
     b.workParent = workParent;
+    b.linkProxies = linkProxies;
     return b;
   }
 
@@ -121,6 +126,10 @@ public final class NatsCluster implements NatsBackend {
               this::renderConfig));
         }
         nodes = List.copyOf(list);
+        if (linkProxies) {
+          proxies = new ProxyMesh(nodeCount, i -> nodes.get(i).portsOrUnset()[0],
+              i -> nodes.get(i).portsOrUnset()[1]).start();
+        }
         for (NatsNode node : nodes) {
           node.launch();
         }
@@ -165,9 +174,39 @@ public final class NatsCluster implements NatsBackend {
     return requireStarted().get(index);
   }
 
+  /**
+   * The client URLs of every node; with {@link Builder#linkProxies(boolean)}, the URLs of the
+   * client proxies (the nodes' own URLs stay in {@link NatsNode#clientUrl()}).
+   */
   @Override
   public List<String> clientUrls() {
-    return requireStarted().stream().map(NatsNode::clientUrl).toList();
+    List<NatsNode> all = requireStarted();
+    ProxyMesh mesh = proxies;
+    if (mesh != null) {
+      return all.stream().map(n -> mesh.clientUrl(n.index())).toList();
+    }
+    return all.stream().map(NatsNode::clientUrl).toList();
+  }
+
+  /**
+   * The link proxies in front of every client and route port.
+   *
+   * @throws IllegalStateException when the cluster was built without
+   *     {@link Builder#linkProxies(boolean)} or is not started
+   */
+  public ProxyMesh proxies() {
+    requireStarted();
+    ProxyMesh mesh = proxies;
+    if (mesh == null) {
+      throw new IllegalStateException("NatsCluster " + clusterName
+          + " has no link proxies: build it with linkProxies(true)");
+    }
+    return mesh;
+  }
+
+  /** Whether clients and routes go through link proxies. */
+  public boolean hasLinkProxies() {
+    return linkProxies;
   }
 
   /** The monitoring base URLs, {@code http://127.0.0.1:<port>}, of every node. */
@@ -283,6 +322,10 @@ public final class NatsCluster implements NatsBackend {
         LOG.warn("could not kill {}: {}", n.name(), e.toString());
       }
     }
+    ProxyMesh mesh = proxies;
+    if (mesh != null) {
+      mesh.close();
+    }
     Path d = workDir;
     if (d != null) {
       if (!ProcessReaper.deleteTree(d)) {
@@ -352,13 +395,23 @@ public final class NatsCluster implements NatsBackend {
     sb.append("listen: \"127.0.0.1:").append(own[0]).append("\"\n");
     sb.append("http: \"127.0.0.1:").append(own[2]).append("\"\n");
     sb.append("ports_file_dir: \"").append(escape(portsDirOf(node))).append("\"\n");
+    ProxyMesh mesh = proxies;
+    if (mesh != null) {
+      // clients discover the proxies, not the real ports
+      sb.append("client_advertise: \"").append(mesh.client(node.index()).address()).append("\"\n");
+    }
     sb.append("cluster {\n  name: \"").append(clusterName).append("\"\n");
     sb.append("  listen: \"127.0.0.1:").append(own[1]).append("\"\n");
+    if (mesh != null) {
+      // routes learnt by gossip go to a sink that resets them: only proxied routes exist
+      sb.append("  advertise: \"").append(mesh.gossipSink()).append("\"\n");
+    }
     sb.append("  routes: [\n");
     for (NatsNode peer : nodes) {
       int port = peer.portsOrUnset()[1];
       if (peer != node && port > 0) {
-        sb.append("    \"nats-route://127.0.0.1:").append(port).append("\"\n");
+        int dial = mesh == null ? port : mesh.route(node.index(), peer.index()).port();
+        sb.append("    \"nats-route://127.0.0.1:").append(dial).append("\"\n");
       }
     }
     sb.append("  ]\n}\n");
@@ -397,8 +450,20 @@ public final class NatsCluster implements NatsBackend {
     private TlsLayout tls = TlsLayout.NONE;
     private String extraConfig = "";
     private Optional<Path> workParent = Optional.empty();
+    private boolean linkProxies;
 
     private Builder() {}
+
+    /**
+     * Whether to put in-JVM link proxies ({@link ProxyMesh}) in front of every client port and,
+     * one per ordered pair of nodes, every route port, for link faults (latency, silence,
+     * partitions); default false. With proxies, {@link NatsCluster#clientUrls()} gives the proxy
+     * URLs and servers advertise them to clients.
+     */
+    public Builder linkProxies(boolean enabled) {
+      this.linkProxies = enabled;
+      return this;
+    }
 
     /** The number of nodes, 1 to 32; default 3. */
     public Builder nodes(int nodes) {

@@ -1,5 +1,6 @@
 package io.micronats.nats.registry;
 
+import io.micronats.nats.connection.NatsConnectException;
 import io.micronats.nats.internal.Connector;
 import io.micronats.nats.internal.Flush;
 import io.micronats.spi.ClosedException;
@@ -18,7 +19,6 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.NUID;
 import io.nats.client.impl.Headers;
-import io.micronats.nats.connection.NatsConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

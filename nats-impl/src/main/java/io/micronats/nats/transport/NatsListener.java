@@ -1,7 +1,6 @@
 package io.micronats.nats.transport;
 
 import io.micronats.nats.internal.HeaderCodec;
-import io.micronats.spi.Message;
 import io.micronats.spi.transport.AcceptHandler;
 import io.micronats.spi.transport.Listener;
 import java.util.List;
@@ -56,7 +55,7 @@ final class NatsListener implements Listener {
     connections.remove(socket.remoteAddress(), socket);
   }
 
-  /** Handles one message on the listener's subject (dispatcher thread). */
+  /** Handles one message on the listener's subject (dispatcher thread): opens, early closes, probes. */
   void onMessage(io.nats.client.Message msg) {
     String reply = msg.getReplyTo();
     if (reply == null || reply.isEmpty() || msg.isStatusMessage()) {
@@ -65,13 +64,9 @@ final class NatsListener implements Listener {
     }
     String control = HeaderCodec.control(msg.getHeaders(), Wire.CONTROL);
     if (control == null) {
-      NatsSocket socket = connections.get(reply);
-      if (socket == null) {
-        transport.counters().unroutable();
-        transport.sendControl(reply, null, Wire.CLOSE, "no connection from " + reply + " at " + address);
-      } else {
-        socket.deliver(new Message(HeaderCodec.decode(msg.getHeaders()), msg.getData()));
-      }
+      // Data goes to a connection's own subject once open; data here has no connection.
+      transport.counters().unroutable();
+      transport.sendControl(reply, null, Wire.CLOSE, "no connection from " + reply + " at " + address);
       return;
     }
     switch (control) {
@@ -79,7 +74,7 @@ final class NatsListener implements Listener {
       case Wire.CLOSE -> {
         NatsSocket socket = connections.get(reply);
         if (socket != null) {
-          socket.peerClosed(null);
+          socket.abandon(new io.micronats.spi.ClosedException(socket + " closed by the peer"));
         }
       }
       case Wire.PING -> transport.sendControl(reply, null, Wire.PONG, null);

@@ -1,23 +1,30 @@
 package io.micronats.nats.transport;
 
+import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.MessagingException;
 import io.micronats.spi.NoRespondersException;
+import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.transport.Socket;
+import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One end of a pseudo-connection: a client socket (sending to the listener's subject with its
- * own inbox as reply subject) or a server socket (sending to the client's inbox with its own
- * token subject as reply subject, so a vanished client shows up as a no-responders status).
+ * One end of a pseudo-connection. Each end owns a synchronous NATS subscription on its own
+ * subject (the client's inbox, or the server's connection token), and {@link #receive} reads it
+ * directly, so a message goes from jnats' reader thread to the receiving thread with no hop in
+ * between. The client sends to the listener's subject until the listener acknowledges, then to
+ * the server's token; each end sends with its own subject as reply subject, so an end that
+ * vanished shows up as a NATS no-responders status.
  *
- * <p>Thread-safe. Incoming messages are fed by the transport's dispatcher thread.
+ * <p>Thread-safe. The subscription's pending limit is the backlog: when it overflows, the
+ * transport hears of it (slow-consumer event) and ends the socket on both sides.
  */
 final class NatsSocket implements Socket {
 
@@ -25,37 +32,57 @@ final class NatsSocket implements Socket {
   private final boolean client;
   private final String localAddress;
   private final String remoteAddress;
-  private final String sendSubject;
   private final String replySubject;
-  private final Inbox inbox;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Subscription subscription;
   private final @Nullable NatsListener listener;
-  private volatile @Nullable CompletableFuture<String> opening;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile String sendSubject;
+  private volatile @Nullable MessagingException ended;
+  private volatile @Nullable String peerGone;
+  private volatile boolean connected;
 
   NatsSocket(NatsTransport transport, boolean client, String localAddress, String remoteAddress,
-      String sendSubject, String replySubject, int backlog, @Nullable NatsListener listener) {
+      String sendSubject, String replySubject, Subscription subscription, @Nullable NatsListener listener) {
     this.transport = transport;
     this.client = client;
     this.localAddress = localAddress;
     this.remoteAddress = remoteAddress;
     this.sendSubject = sendSubject;
     this.replySubject = replySubject;
-    this.inbox = new Inbox(backlog);
+    this.subscription = subscription;
     this.listener = listener;
+    this.connected = !client;
   }
 
-  /** The subject this socket's peer sees as reply subject, and the key in the transport's mux. */
   String replySubject() {
     return replySubject;
+  }
+
+  Subscription subscription() {
+    return subscription;
+  }
+
+  /** Where data goes from now on: the server's token, once the listener acknowledged. */
+  void connectedTo(String subject) {
+    this.sendSubject = subject;
+    this.connected = true;
+  }
+
+  /** The peer's out-of-band notice that it closed: sends fail from now on (jnats thread). */
+  void peerClosedNotice(String reason) {
+    peerGone = reason;
   }
 
   @Override
   public void send(Message message) {
     Objects.requireNonNull(message, "message");
-    MessagingException reason = inbox.endReason();
+    MessagingException reason = ended;
     if (closed.get() || reason != null) {
-      throw new ClosedException("socket " + localAddress + " -> " + remoteAddress + " is closed"
-          + (reason == null ? "" : ": " + reason.getMessage()), reason);
+      throw new ClosedException(this + " is closed" + (reason == null ? "" : ": " + reason.getMessage()), reason);
+    }
+    String gone = peerGone;
+    if (gone != null) {
+      throw new ClosedException(this + " was closed by the peer: " + gone);
     }
     transport.publish(sendSubject, replySubject, message.headers(), Map.of(), message, remoteAddress);
   }
@@ -63,7 +90,43 @@ final class NatsSocket implements Socket {
   @Override
   public Message receive(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
-    return inbox.take(timeout, "receive on " + localAddress + " from " + remoteAddress);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      throwIfEnded();
+      long remaining = deadline - System.nanoTime();
+      io.nats.client.Message msg;
+      try {
+        msg = remaining <= 0 ? null : subscription.nextMessage(Duration.ofNanos(remaining));
+      } catch (IllegalStateException e) {
+        throwIfEnded();
+        throw new ClosedException(this + " is closed", e);
+      }
+      if (msg == null) {
+        if (deadline - System.nanoTime() <= 0) {
+          throwIfEnded();
+          throw new OperationTimeoutException("receive on " + localAddress + " from " + remoteAddress, timeout);
+        }
+        continue;
+      }
+      if (msg.isStatusMessage()) {
+        if (msg.getStatus().isNoResponders()) {
+          end(client ? new NoRespondersException("no listener at " + remoteAddress + " any more")
+              : new ClosedException(this + " closed: the client vanished"));
+        }
+        continue;
+      }
+      Headers headers = msg.getHeaders();
+      String control = HeaderCodec.control(headers, Wire.CONTROL);
+      if (control == null) {
+        return new Message(HeaderCodec.decode(headers), msg.getData());
+      }
+      if (control.equals(Wire.CLOSE)) {
+        String why = HeaderCodec.control(headers, Wire.REASON);
+        end(new ClosedException(this + " closed by the peer" + (why == null ? "" : ": " + why)));
+      } else if (!control.equals(Wire.ACK)) {
+        transport.counters().stranger();
+      }
+    }
   }
 
   @Override
@@ -78,7 +141,7 @@ final class NatsSocket implements Socket {
 
   @Override
   public boolean isOpen() {
-    return !closed.get() && !inbox.hasEnded();
+    return !closed.get() && ended == null;
   }
 
   @Override
@@ -86,87 +149,70 @@ final class NatsSocket implements Socket {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    boolean peerStillThere = inbox.end(new ClosedException(
-        "socket " + localAddress + " -> " + remoteAddress + " was closed locally"), true);
+    boolean tellPeer = ended == null;
+    if (tellPeer) {
+      ended = new ClosedException(this + " was closed locally");
+    }
+    release();
+    if (tellPeer) {
+      tellPeer(null);
+    }
+  }
+
+  /** Ends the socket because its backlog overflowed; tells the peer (called on a jnats thread). */
+  void overflowed() {
+    transport.counters().overflow();
+    String why = "backlog of " + transport.backlog() + " unconsumed messages exceeded";
+    if (end(new ClosedException(this + " closed: " + why))) {
+      tellPeer("peer's " + why);
+    }
+  }
+
+  /** Tells the peer in order (after the data already sent) and out of band (so its sends fail at once). */
+  private void tellPeer(@Nullable String reason) {
+    String to = sendSubject;
+    transport.sendControl(to, replySubject, Wire.CLOSE, reason);
+    if (connected) {
+      transport.sendControl(to + Wire.NOTICE_SUFFIX, null, Wire.CLOSE, reason);
+    }
+  }
+
+  /** Ends the socket without telling the peer (a failed dial, or the peer already gone). */
+  void abandon(MessagingException reason) {
+    closed.set(true);
+    end(reason);
+  }
+
+  private boolean end(MessagingException reason) {
+    synchronized (this) {
+      if (ended != null) {
+        return false;
+      }
+      ended = reason;
+    }
+    release();
+    return true;
+  }
+
+  private void release() {
     transport.forget(this);
     if (listener != null) {
       listener.forget(this);
     }
-    if (peerStillThere) {
-      transport.sendControl(sendSubject, replySubject, Wire.CLOSE, null);
-    }
-  }
-
-  // ---- called by the transport's dispatcher thread ----
-
-  /** A data message from the peer; false when the backlog overflowed (the socket is then ended). */
-  void deliver(Message message) {
-    if (!inbox.offer(message) && !inbox.hasEnded()) {
-      transport.counters().overflow();
-      String why = "backlog of " + transport.backlog() + " unconsumed messages exceeded";
-      inbox.end(new ClosedException("socket " + localAddress + " -> " + remoteAddress
-          + " closed: " + why), false);
-      transport.forget(this);
-      if (listener != null) {
-        listener.forget(this);
+    try {
+      if (subscription.isActive()) {
+        subscription.unsubscribe();
       }
-      transport.sendControl(sendSubject, replySubject, Wire.CLOSE, "peer's " + why);
+    } catch (IllegalStateException e) {
+      // The connection is already closed: the subscription is gone with it.
     }
   }
 
-  /** The peer closed (or vanished); {@code reason} names why when known. */
-  void peerClosed(@Nullable String reason) {
-    MessagingException e = new ClosedException("socket " + localAddress + " -> " + remoteAddress
-        + " closed by the peer" + (reason == null ? "" : ": " + reason));
-    if (inbox.end(e, false)) {
-      transport.forget(this);
-      if (listener != null) {
-        listener.forget(this);
-      }
+  private void throwIfEnded() {
+    MessagingException reason = ended;
+    if (reason != null) {
+      throw reason;
     }
-  }
-
-  /** The NATS server reported that nobody subscribes to where this socket last sent. */
-  void noResponders() {
-    CompletableFuture<String> open = opening;
-    if (open != null && !open.isDone()) {
-      open.complete(Wire.NO_RESPONDERS);
-      return;
-    }
-    if (client) {
-      if (inbox.end(new NoRespondersException("no listener at " + remoteAddress + " any more"), false)) {
-        transport.forget(this);
-      }
-    } else {
-      peerClosed("client " + remoteAddress + " vanished");
-    }
-  }
-
-  /** The listener acknowledged an open. */
-  void acknowledged() {
-    CompletableFuture<String> open = opening;
-    if (open != null) {
-      open.complete(Wire.ACK);
-    }
-  }
-
-  /** Starts one open attempt; the future completes with {@link Wire#ACK} or {@link Wire#NO_RESPONDERS}. */
-  CompletableFuture<String> beginOpen() {
-    CompletableFuture<String> open = new CompletableFuture<>();
-    opening = open;
-    return open;
-  }
-
-  /** Marks the open as finished. */
-  void endOpen() {
-    opening = null;
-  }
-
-  /** Ends the socket without telling the peer (used when the dial failed). */
-  void abandon(MessagingException reason) {
-    closed.set(true);
-    inbox.end(reason, true);
-    transport.forget(this);
   }
 
   @Override

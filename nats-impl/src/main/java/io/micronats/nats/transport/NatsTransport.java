@@ -1,5 +1,9 @@
 package io.micronats.nats.transport;
 
+import io.micronats.nats.connection.ConnectionEvent;
+import io.micronats.nats.connection.ConnectionEventListener;
+import io.micronats.nats.connection.NatsConnectException;
+import io.micronats.nats.connection.NatsConnections;
 import io.micronats.nats.internal.Connector;
 import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
@@ -18,14 +22,13 @@ import io.micronats.spi.transport.Transport;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.NUID;
+import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
-import io.micronats.nats.connection.NatsConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,10 +47,11 @@ import org.slf4j.LoggerFactory;
  * The NATS transport: socket-like pseudo-connections over NATS subjects.
  *
  * <p>Thread-safe. It connects lazily (on the first listen or dial) through one jnats connection,
- * shared per settings in the process, and uses two jnats dispatcher threads: one for its
- * listeners' subjects, one for the replies to its sockets. Each accepted connection runs its
- * {@link AcceptHandler} on a handler thread of its own. {@link #close()} closes every listener and
- * socket it opened and waits up to 5 s for the handler threads.
+ * shared per settings in the process. One jnats dispatcher thread handles its listeners' subjects
+ * (connection opens) and close notices; each socket reads its own synchronous subscription on the
+ * thread that calls {@code receive}, so a message costs no hand-off between threads. Each accepted
+ * connection runs its {@link AcceptHandler} on a handler thread of its own. {@link #close()}
+ * closes every listener and socket it opened and waits up to 5 s for the handler threads.
  *
  * <pre>{@code
  * try (NatsTransport transport = NatsTransport.builder()
@@ -59,10 +63,15 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>How it differs from go-micro's NATS transport: a close reaches the peer at once (an explicit
- * close message, and a vanished client is noticed through NATS no-responders statuses);
- * each socket's backlog is bounded ({@link Builder#backlog}) and an overflow closes that socket
- * with a clear error on both ends; a message larger than the server's advertised maximum payload
+ * <p>Wire protocol: a dial subscribes a fresh inbox and sends an open message to the listener's
+ * subject; the listener subscribes a fresh connection subject and acknowledges from it; from then
+ * on each end sends to the other's subject with its own as reply subject. Headers travel as NATS
+ * headers ({@code Mn-} names are reserved for control messages; see {@code HeaderCodec}).
+ *
+ * <p>How it differs from go-micro's NATS transport: a close reaches the peer at once (an in-order
+ * close message for its receives, an out-of-band notice for its sends; a vanished peer shows up
+ * through NATS no-responders statuses); each socket's backlog is bounded ({@link Builder#backlog})
+ * and an overflow closes that socket with a clear error on both ends; a message larger than the server's advertised maximum payload
  * fails with {@link PayloadTooLargeException} before anything is sent; dialling an address where
  * nobody listens fails with {@link NoRespondersException} within {@link Builder#dialGrace}; a
  * second listener on an address in use is refused.
@@ -85,15 +94,16 @@ public final class NatsTransport implements Transport {
   private final Duration dialGrace;
   private final Duration listenProbe;
   private final Counters counters = new Counters();
-  private final ConcurrentHashMap<String, NatsSocket> mux = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Subscription, NatsSocket> sockets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, NatsSocket> bySubject = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, NatsListener> listeners = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object startLock = new Object();
-  private final String muxPrefix = "_INBOX." + NUID.nextGlobal();
+  private final String inboxPrefix = "_INBOX." + NUID.nextGlobal();
   private volatile @Nullable Connection connection;
   private @Nullable Dispatcher listenDispatcher;
-  private @Nullable Dispatcher muxDispatcher;
+  private final ConnectionEventListener slowConsumers = this::onConnectionEvent;
   private @Nullable ExecutorService handlers;
 
   private NatsTransport(Builder b) {
@@ -135,44 +145,62 @@ public final class NatsTransport implements Transport {
   public Socket dial(String address, Duration timeout) {
     Names.requireAddress(address);
     Objects.requireNonNull(timeout, "timeout");
-    start();
-    String inbox = muxPrefix + ".c" + ids.incrementAndGet();
-    NatsSocket socket = new NatsSocket(this, true, inbox, address, address, inbox, backlog, null);
-    mux.put(inbox, socket);
+    Connection c = start();
+    String inbox = inboxPrefix + ".c" + ids.incrementAndGet();
+    NatsSocket socket = newSocket(c, true, inbox, address, address, inbox, null);
+    Subscription sub = socket.subscription();
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     long graceEnd = start + Math.min(dialGrace.toNanos(), timeout.toNanos());
     long backoffMillis = 2;
-    for (int attempt = 0; attempt < 10_000; attempt++) {
-      CompletableFuture<String> outcome = socket.beginOpen();
-      sendControl(address, inbox, Wire.OPEN, null);
-      String result;
-      try {
-        result = outcome.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        socket.abandon(new OperationTimeoutException("dial " + address, timeout));
-        sendControl(address, inbox, Wire.CLOSE, "dial timed out");
-        throw new OperationTimeoutException("dial " + address, timeout);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        socket.abandon(new ClosedException("dial to " + address + " was interrupted"));
-        throw new TransportException("dial to '" + address + "' was interrupted", e);
-      } catch (ExecutionException e) {
-        throw new TransportException("dial to '" + address + "' failed", e.getCause());
+    try {
+      for (int attempt = 0; attempt < 10_000; attempt++) {
+        sendControl(address, inbox, Wire.OPEN, null);
+        while (true) {
+          long remaining = deadline - System.nanoTime();
+          io.nats.client.Message reply = remaining <= 0 ? null : sub.nextMessage(Duration.ofNanos(remaining));
+          if (reply == null) {
+            if (deadline - System.nanoTime() > 0) {
+              continue;
+            }
+            socket.abandon(new OperationTimeoutException("dial " + address, timeout));
+            sendControl(address, inbox, Wire.CLOSE, "dial timed out");
+            throw new OperationTimeoutException("dial " + address, timeout);
+          }
+          if (reply.isStatusMessage()) {
+            if (reply.getStatus().isNoResponders()) {
+              break;
+            }
+            continue;
+          }
+          String control = HeaderCodec.control(reply.getHeaders(), Wire.CONTROL);
+          if (Wire.ACK.equals(control) && reply.getReplyTo() != null) {
+            socket.connectedTo(reply.getReplyTo());
+            return socket;
+          }
+          if (Wire.CLOSE.equals(control)) {
+            NoRespondersException e = new NoRespondersException("the listener at '" + address + "' is closing");
+            socket.abandon(e);
+            throw e;
+          }
+        }
+        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) - graceEnd > 0) {
+          break;
+        }
+        Thread.sleep(backoffMillis);
+        backoffMillis = Math.min(backoffMillis * 2, 25);
       }
-      if (Wire.ACK.equals(result)) {
-        socket.endOpen();
-        return socket;
-      }
-      if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) > graceEnd) {
-        NoRespondersException e = new NoRespondersException("nobody listens at '" + address + "'");
-        socket.abandon(e);
-        throw e;
-      }
-      sleep(backoffMillis);
-      backoffMillis = Math.min(backoffMillis * 2, 25);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      socket.abandon(new ClosedException("dial to " + address + " was interrupted"));
+      throw new TransportException("dial to '" + address + "' was interrupted", e);
+    } catch (IllegalStateException e) {
+      socket.abandon(new ClosedException("dial to " + address + " failed"));
+      throw new TransportException("dial to '" + address + "' failed: " + e.getMessage(), e);
     }
-    throw new NoRespondersException("nobody listens at '" + address + "'");
+    NoRespondersException e = new NoRespondersException("nobody listens at '" + address + "'");
+    socket.abandon(e);
+    throw e;
   }
 
   @Override
@@ -193,7 +221,7 @@ public final class NatsTransport implements Transport {
     for (NatsListener listener : List.copyOf(listeners.values())) {
       listener.close();
     }
-    for (NatsSocket socket : List.copyOf(mux.values())) {
+    for (NatsSocket socket : List.copyOf(sockets.values())) {
       socket.close();
     }
     Connection c;
@@ -203,7 +231,7 @@ public final class NatsTransport implements Transport {
       pool = handlers;
       if (c != null) {
         closeDispatcher(c, listenDispatcher);
-        closeDispatcher(c, muxDispatcher);
+        NatsConnections.removeListener(c, slowConsumers);
       }
     }
     if (pool != null) {
@@ -225,7 +253,7 @@ public final class NatsTransport implements Transport {
 
   @Override
   public String toString() {
-    return "NatsTransport[" + config.addresses() + ", listeners=" + listeners.size() + ", sockets=" + mux.size() + "]";
+    return "NatsTransport[" + config.addresses() + ", listeners=" + listeners.size() + ", sockets=" + sockets.size() + "]";
   }
 
   // ---- used by sockets and listeners ----
@@ -275,15 +303,43 @@ public final class NatsTransport implements Transport {
   }
 
   NatsSocket newServerSocket(NatsListener listener, String clientInbox) {
-    String token = muxPrefix + ".s" + ids.incrementAndGet();
-    NatsSocket socket = new NatsSocket(this, false, listener.address(), clientInbox, clientInbox, token,
-        backlog, listener);
-    mux.put(token, socket);
-    return socket;
+    String token = inboxPrefix + ".s" + ids.incrementAndGet();
+    return newSocket(requireConnection(), false, listener.address(), clientInbox, clientInbox, token, listener);
   }
 
   void forget(NatsSocket socket) {
-    mux.remove(socket.replySubject(), socket);
+    sockets.remove(socket.subscription(), socket);
+    bySubject.remove(socket.replySubject(), socket);
+  }
+
+  private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,
+      String own, @Nullable NatsListener listener) {
+    Subscription sub = c.subscribe(own);
+    sub.setPendingLimits(backlog, -1);
+    NatsSocket socket = new NatsSocket(this, client, local, remote, sendTo, own, sub, listener);
+    sockets.put(sub, socket);
+    bySubject.put(own, socket);
+    return socket;
+  }
+
+  private void onNotice(io.nats.client.Message msg) {
+    String subject = msg.getSubject();
+    NatsSocket socket = bySubject.get(subject.substring(0, subject.length() - Wire.NOTICE_SUFFIX.length()));
+    if (socket != null && !msg.isStatusMessage()) {
+      String reason = HeaderCodec.control(msg.getHeaders(), Wire.REASON);
+      socket.peerClosedNotice(reason == null ? "closed" : reason);
+    }
+  }
+
+  private void onConnectionEvent(ConnectionEvent event) {
+    if (event.type() == ConnectionEvent.Type.SLOW_CONSUMER) {
+      event.consumer().ifPresent(consumer -> {
+        NatsSocket socket = consumer instanceof Subscription sub ? sockets.get(sub) : null;
+        if (socket != null) {
+          socket.overflowed();
+        }
+      });
+    }
   }
 
   void unlisten(NatsListener listener) {
@@ -397,20 +453,9 @@ public final class NatsTransport implements Transport {
       }
       Dispatcher l = c.createDispatcher(this::onListenerMessage);
       l.setPendingLimits(-1, -1);
-      Dispatcher m = c.createDispatcher(this::onMuxMessage);
-      m.setPendingLimits(-1, -1);
-      m.subscribe(muxPrefix + ".>");
-      try {
-        Flush.await(c, Duration.ofSeconds(5));
-      } catch (TimeoutException | InterruptedException e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        Connector.release(c);
-        throw new TransportException("the NATS server did not confirm the transport's reply subscription", e);
-      }
+      l.subscribe(inboxPrefix + ".*" + Wire.NOTICE_SUFFIX, this::onNotice);
+      NatsConnections.addListener(c, slowConsumers);
       listenDispatcher = l;
-      muxDispatcher = m;
       handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
           r -> {
             Thread t = new Thread(r, "transport-nats-handler-" + THREADS.incrementAndGet());
@@ -429,31 +474,6 @@ public final class NatsTransport implements Transport {
       return;
     }
     listener.onMessage(msg);
-  }
-
-  private void onMuxMessage(io.nats.client.Message msg) {
-    NatsSocket socket = mux.get(msg.getSubject());
-    if (socket == null) {
-      counters.unroutable();
-      return;
-    }
-    if (msg.isStatusMessage()) {
-      if (msg.getStatus().isNoResponders()) {
-        socket.noResponders();
-      }
-      return;
-    }
-    Headers headers = msg.getHeaders();
-    String control = HeaderCodec.control(headers, Wire.CONTROL);
-    if (control == null) {
-      socket.deliver(new Message(HeaderCodec.decode(headers), msg.getData()));
-    } else if (control.equals(Wire.ACK)) {
-      socket.acknowledged();
-    } else if (control.equals(Wire.CLOSE)) {
-      socket.peerClosed(HeaderCodec.control(headers, Wire.REASON));
-    } else {
-      counters.stranger();
-    }
   }
 
   private static void closeDispatcher(Connection c, @Nullable Dispatcher d) {
@@ -493,14 +513,14 @@ public final class NatsTransport implements Transport {
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
-      backlog((int) Inbox.capacityCheck(value.longValue(BACKLOG, backlog)));
+      backlog(checkBacklog(value.longValue(BACKLOG, backlog)));
       dialGrace(value.duration(DIAL_GRACE, dialGrace));
       return this;
     }
 
     /** The most unconsumed messages a socket holds before it is closed with an error. */
     public Builder backlog(int messages) {
-      this.backlog = (int) Inbox.capacityCheck(messages);
+      this.backlog = checkBacklog(messages);
       return this;
     }
 
@@ -524,6 +544,13 @@ public final class NatsTransport implements Transport {
       }
       this.listenProbe = value;
       return this;
+    }
+
+    private static int checkBacklog(long messages) {
+      if (messages < 1 || messages > 10_000_000) {
+        throw new IllegalArgumentException("backlog must be between 1 and 10000000 messages, was " + messages);
+      }
+      return (int) messages;
     }
 
     /** The transport; not connected until first used. */

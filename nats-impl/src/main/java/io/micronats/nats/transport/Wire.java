@@ -17,6 +17,11 @@ final class Wire {
   static final String CLOSE = "close";
   static final String PING = "ping";
   static final String PONG = "pong";
+  /**
+   * Appended to a socket's own subject: where its peer sends an out-of-band close notice, which
+   * the socket's transport handles at once (so sends fail promptly even when nobody receives).
+   */
+  static final String NOTICE_SUFFIX = ".x";
   /** Not on the wire: the outcome of an open that met a no-responders status. */
   static final String NO_RESPONDERS = "no-responders";
 

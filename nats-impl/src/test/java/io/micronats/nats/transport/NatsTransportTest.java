@@ -209,7 +209,6 @@ class NatsTransportTest {
       });
       assertThat(e.getMessage()).contains("backlog of 8");
       assertThat(server.stats().overflows()).isEqualTo(1);
-    } finally {
       release.countDown();
     }
   }

@@ -43,11 +43,16 @@ public record Metric(String name, String unit, Better better, Function<Measured,
     metrics.add(latency("p99", key, LatencyHistogram::p99));
     metrics.add(latency("p99.9", key, LatencyHistogram::p999));
     metrics.add(latency("max", key, LatencyHistogram::max));
-    metrics.add(new Metric("achieved rate", "/s", Better.HIGHER, m -> optional(m.rates().get(MetricNames.ACHIEVED))));
+    metrics.add(achievedRate());
     metrics.add(new Metric("errors", "", Better.LOWER, Metric::errors));
     metrics.add(new Metric(MetricNames.DUPLICATED, "", Better.LOWER,
         m -> optionalLong(m.counts().get(MetricNames.DUPLICATED))));
     return metrics;
+  }
+
+  /** The achieved rate (per second) of a phase. */
+  public static Metric achievedRate() {
+    return new Metric("achieved rate", "/s", Better.HIGHER, m -> optional(m.rates().get(MetricNames.ACHIEVED)));
   }
 
   /** A latency percentile of the distribution {@code key}, in microseconds. */

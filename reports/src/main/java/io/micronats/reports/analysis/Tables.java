@@ -131,8 +131,7 @@ public final class Tables {
       row.add(Cell.of(Integer.toString(Math.max(1, p.repetitions().size()))));
       row.add(Cell.of(Format.number(p.duration().toMillis() / 1000.0) + " s"));
       row.add(Cell.of(p.targetRate().isPresent() ? Format.number(p.targetRate().getAsDouble()) + "/s" : "-"));
-      row.add(spreadCell(new Metric("achieved", "/s", io.micronats.reports.model.Better.HIGHER,
-          m -> opt(m.rates().get(MetricNames.ACHIEVED))).of(p), "/s"));
+      row.add(spreadCell(Metric.achievedRate().of(p), "/s"));
       for (String k : keys) {
         Long v = p.counts().get(k);
         boolean bad = v != null && v > 0 && !k.equals(MetricNames.SUCCESSES);
@@ -232,9 +231,5 @@ public final class Tables {
       return "open " + Format.number(p.targetRate().orElse(0)) + "/s";
     }
     return "closed" + (p.concurrency().isPresent() ? " \u00d7" + p.concurrency().getAsInt() : "");
-  }
-
-  private static OptionalDouble opt(@org.jspecify.annotations.Nullable Double v) {
-    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 }

@@ -1,10 +1,8 @@
 package io.micronats.reports.html;
 
-import io.micronats.reports.NamedResult;
 import io.micronats.reports.analysis.Format;
 import io.micronats.reports.analysis.Metric;
 import io.micronats.reports.analysis.PercentileSpectrum;
-import io.micronats.reports.analysis.SideBySide;
 import io.micronats.reports.analysis.Spread;
 import io.micronats.reports.model.LatencyHistogram;
 import io.micronats.reports.model.MetricNames;
@@ -17,11 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Which charts a report shows and how each is built from the results: latency by percentile, rate
+ * Which charts a single result shows and how each is built: latency by percentile, rate
  * and p99 over time, latency and achieved rate against offered rate (the knee), discovery latency
  * against the number of services, and loss/duplicate/error counts. Every legend or caption states
  * the run count and the spread.
@@ -48,18 +45,6 @@ final class Charts {
     families.forEach((family, phases) -> figures.addAll(knee(family, phases)));
     discovery(r).ifPresent(figures::add);
     loss(r).ifPresent(figures::add);
-    return figures;
-  }
-
-  /** The overlay charts of several results (first = baseline). */
-  static List<Figure> comparison(List<NamedResult> results) {
-    List<Figure> figures = new ArrayList<>();
-    for (String phase : SideBySide.sharedPhases(results)) {
-      comparePercentiles(phase, results).ifPresent(figures::add);
-    }
-    compareKnee(results).ifPresent(figures::add);
-    compareDiscovery(results).ifPresent(figures::add);
-    compareErrors(results).ifPresent(figures::add);
     return figures;
   }
 
@@ -103,7 +88,7 @@ final class Charts {
         percentileChart("Latency by percentile: " + family, series, WIDTH, HEIGHT)));
   }
 
-  private static String percentileChart(String title, List<LineChart.Series> series, int width, int height) {
+  static String percentileChart(String title, List<LineChart.Series> series, int width, int height) {
     double maxX = 1;
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
@@ -126,7 +111,7 @@ final class Charts {
     return LineChart.render(title, x, y, series, width, height);
   }
 
-  private static List<LineChart.Point> spectrum(LatencyHistogram h) {
+  static List<LineChart.Point> spectrum(LatencyHistogram h) {
     return PercentileSpectrum.of(h).stream().map(p -> LineChart.Point.of(p.x(), p.micros())).toList();
   }
 
@@ -139,7 +124,7 @@ final class Charts {
     return k == 1 ? "90%" : k == 2 ? "99%" : "99." + "9".repeat(k - 2) + "%";
   }
 
-  private static String p99Note(Phase p, String key) {
+  static String p99Note(Phase p, String key) {
     Optional<Spread> s = Metric.latency("p99", key, LatencyHistogram::p99).of(p);
     if (s.isEmpty() || !s.get().hasSpread()) {
       return "(n=1)";
@@ -148,9 +133,7 @@ final class Charts {
   }
 
   private static String rateNote(Phase p) {
-    Optional<Spread> s = new Metric("achieved", "/s", io.micronats.reports.model.Better.HIGHER,
-        m -> m.rates().containsKey(MetricNames.ACHIEVED) ? OptionalDouble.of(m.rates().get(MetricNames.ACHIEVED))
-            : OptionalDouble.empty()).of(p);
+    Optional<Spread> s = Metric.achievedRate().of(p);
     if (s.isEmpty() || !s.get().hasSpread()) {
       return "(n=" + Math.max(1, p.repetitions().size()) + ")";
     }
@@ -206,7 +189,7 @@ final class Charts {
             LineChart.render("p99 latency over time: " + family, x, yp, p99s, WIDTH, HEIGHT)));
   }
 
-  private static List<Phase> kneePhases(List<Phase> phases) {
+  static List<Phase> kneePhases(List<Phase> phases) {
     List<Phase> open = phases.stream().filter(p -> p.mode() == Mode.OPEN && !p.latency().isEmpty())
         .sorted((a, b) -> Double.compare(a.targetRate().orElse(0), b.targetRate().orElse(0))).toList();
     long distinct = open.stream().mapToDouble(p -> p.targetRate().orElse(0)).distinct().count();
@@ -227,9 +210,7 @@ final class Charts {
     List<LineChart.Series> latency = new ArrayList<>();
     fields.forEach((name, f) -> latency.add(new LineChart.Series(key + " " + name,
         points(open, p -> Metric.latency(name, key, f).of(p)))));
-    Metric achieved = new Metric("achieved", "/s", io.micronats.reports.model.Better.HIGHER,
-        m -> m.rates().containsKey(MetricNames.ACHIEVED) ? OptionalDouble.of(m.rates().get(MetricNames.ACHIEVED))
-            : OptionalDouble.empty());
+    Metric achieved = Metric.achievedRate();
     List<LineChart.Series> rates = List.of(
         new LineChart.Series("achieved rate", points(open, achieved::of)),
         new LineChart.Series("ideal: achieved = offered", open.stream()
@@ -250,7 +231,7 @@ final class Charts {
                 rateAxisFromSeries(rates), rates, WIDTH, HEIGHT)));
   }
 
-  private static List<LineChart.Point> points(List<Phase> phases,
+  static List<LineChart.Point> points(List<Phase> phases,
       java.util.function.Function<Phase, Optional<Spread>> metric) {
     List<LineChart.Point> points = new ArrayList<>();
     for (Phase p : phases) {
@@ -260,7 +241,7 @@ final class Charts {
     return points;
   }
 
-  private static Axis rateAxis(String title, List<Phase> open) {
+  static Axis rateAxis(String title, List<Phase> open) {
     double lo = open.stream().mapToDouble(p -> p.targetRate().orElse(1)).min().orElse(1);
     double hi = open.stream().mapToDouble(p -> p.targetRate().orElse(1)).max().orElse(10);
     return Axis.log(title, lo, hi, Format::tick);
@@ -271,7 +252,7 @@ final class Charts {
     return Axis.log("completed per second", range[0], range[1], Format::tick);
   }
 
-  private static Axis latencyAxis(List<LineChart.Series> series) {
+  static Axis latencyAxis(List<LineChart.Series> series) {
     double[] range = range(series);
     return Axis.log("latency", range[0], range[1], Format::microsTick);
   }
@@ -348,11 +329,11 @@ final class Charts {
             latencyAxis(series), series, WIDTH, HEIGHT)));
   }
 
-  private static Axis servicesAxis(List<Map.Entry<Integer, Phase>> phases) {
+  static Axis servicesAxis(List<Map.Entry<Integer, Phase>> phases) {
     return Axis.log("service instances", phases.get(0).getKey(), phases.get(phases.size() - 1).getKey(), Format::tick);
   }
 
-  private static List<LineChart.Point> servicePoints(List<Map.Entry<Integer, Phase>> phases, String key,
+  static List<LineChart.Point> servicePoints(List<Map.Entry<Integer, Phase>> phases, String key,
       ToDoubleFunction<LatencyHistogram> field) {
     List<LineChart.Point> points = new ArrayList<>();
     for (Map.Entry<Integer, Phase> e : phases) {
@@ -387,93 +368,5 @@ final class Charts {
     return Optional.of(new Figure("Loss, duplicates and errors", "Totals over n=" + n + " repetitions per phase"
         + " (per-repetition values in the tables); log scale, zero written as 0; a key absent from a phase has no bar.",
         BarChart.render("Loss, duplicates and errors", "count", categories, keys, values, WIDTH, HEIGHT + 40)));
-  }
-
-  private static Optional<Figure> comparePercentiles(String phase, List<NamedResult> results) {
-    List<LineChart.Series> series = new ArrayList<>();
-    for (NamedResult r : results) {
-      r.result().phase(phase).ifPresent(p -> Metric.primaryLatencyKey(p).ifPresent(key ->
-          series.add(new LineChart.Series(r.name() + " " + p99Note(p, key), spectrum(p.latency().get(key))))));
-    }
-    if (drawable(series).size() < 2) {
-      return Optional.empty();
-    }
-    return Optional.of(new Figure("Latency by percentile: " + phase, "Same phase in each input; x is 1/(1\u2212p)"
-        + " (log). The legend gives n and the p99 range across repetitions.",
-        percentileChart("Latency by percentile: " + phase, series, SMALL_WIDTH, SMALL_HEIGHT), true));
-  }
-
-  private static Optional<Figure> compareKnee(List<NamedResult> results) {
-    List<LineChart.Series> series = new ArrayList<>();
-    List<Phase> all = new ArrayList<>();
-    String family = "";
-    for (int ri = 0; ri < results.size(); ri++) {
-      NamedResult r = results.get(ri);
-      for (Map.Entry<String, List<Phase>> f : families(r.result().phases()).entrySet()) {
-        List<Phase> open = kneePhases(f.getValue());
-        if (open.isEmpty() || (!family.isEmpty() && !family.equals(f.getKey()))) {
-          continue;
-        }
-        family = f.getKey();
-        all.addAll(open);
-        String key = Metric.primaryLatencyKey(open.get(0)).orElse(MetricNames.RPC);
-        series.add(new LineChart.Series(r.name() + " p50",
-            points(open, p -> Metric.latency("p50", key, LatencyHistogram::p50).of(p)), ri, 0));
-        series.add(new LineChart.Series(r.name() + " p99",
-            points(open, p -> Metric.latency("p99", key, LatencyHistogram::p99).of(p)), ri, 1));
-        break;
-      }
-    }
-    if (drawable(series).size() < 4) {
-      return Optional.empty();
-    }
-    return Optional.of(new Figure("Latency against offered rate: " + family + ", side by side",
-        "p50 and p99 of each input against the offered rate; whiskers span the repetitions' min..max.",
-        LineChart.render("Latency against offered rate: " + family, rateAxis("offered rate (/s)", all),
-            latencyAxis(series), series, WIDTH, HEIGHT)));
-  }
-
-  private static Optional<Figure> compareDiscovery(List<NamedResult> results) {
-    List<LineChart.Series> series = new ArrayList<>();
-    List<Map.Entry<Integer, Phase>> all = new ArrayList<>();
-    int color = 0;
-    for (NamedResult r : results) {
-      for (Map.Entry<String, List<Map.Entry<Integer, Phase>>> g : discoveryPhases(r.result()).entrySet()) {
-        List<Map.Entry<Integer, Phase>> phases = g.getValue();
-        all.addAll(phases);
-        String key = Metric.primaryLatencyKey(phases.get(0).getValue()).orElse(MetricNames.DISCOVERY_ALL);
-        String name = r.name() + (g.getKey().isEmpty() ? "" : " " + g.getKey()) + " " + key;
-        series.add(new LineChart.Series(name + " p50", servicePoints(phases, key, LatencyHistogram::p50), color, 0));
-        series.add(new LineChart.Series(name + " p99", servicePoints(phases, key, LatencyHistogram::p99), color, 1));
-        color++;
-      }
-    }
-    if (drawable(series).size() < 4) {
-      return Optional.empty();
-    }
-    all.sort(Map.Entry.comparingByKey());
-    return Optional.of(new Figure("Discovery latency against the number of services, side by side",
-        "Solid p50, dashed p99, one colour per input (and strategy); whiskers span the repetitions' min..max.",
-        LineChart.render("Discovery latency against the number of services", servicesAxis(all),
-            latencyAxis(series), series, WIDTH, HEIGHT)));
-  }
-
-  private static Optional<Figure> compareErrors(List<NamedResult> results) {
-    List<String> phases = SideBySide.sharedPhases(results);
-    if (phases.isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> keys = results.stream().map(NamedResult::name).toList();
-    double[][] values = new double[phases.size()][keys.size()];
-    for (int c = 0; c < phases.size(); c++) {
-      for (int k = 0; k < keys.size(); k++) {
-        Optional<Phase> p = results.get(k).result().phase(phases.get(c));
-        values[c][k] = p.map(x -> (double) Metric.ERROR_COUNTS.stream().mapToLong(x::count).sum()
-            + x.count(MetricNames.DUPLICATED)).orElse(-1.0);
-      }
-    }
-    return Optional.of(new Figure("Errors, loss and duplicates, side by side", "Per phase and input: timeouts +"
-        + " no responders + remote errors + lost + duplicated, totals over each input's repetitions; log scale.",
-        BarChart.render("Errors, loss and duplicates, side by side", "count", phases, keys, values, WIDTH, HEIGHT + 40)));
   }
 }

@@ -47,7 +47,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(esc(results.get(0).name())).append("</b>. Ratios are each input divided by the baseline.</p>\n");
     warnings(EnvironmentCheck.results(results), page);
     page.table(Tables.sideBySide(results));
-    page.figures(Charts.comparison(results));
+    page.figures(ComparisonCharts.of(results));
     page.table(Tables.environment(results));
     page.table(Tables.settings(results));
     page.html.append("</section>\n");

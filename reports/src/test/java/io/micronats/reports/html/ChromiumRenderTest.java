@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * is laid out with a size and drawn content, that nothing was fetched, and that the console has no
  * SEVERE entries; saves full-page screenshots under the build directory
  * ({@code browser-report/*.png}). Skips, saying why, where Chromium or chromedriver is missing
- * (Debian packages {@code chromium} and {@code chromium-driver}).
+ * (Debian packages {@code chromium} and {@code chromium-driver}); {@code -Dmicronats.chromium=PATH} and
+ * {@code -Dmicronats.chromedriver=PATH} point elsewhere.
  */
 @Timeout(300)
 class ChromiumRenderTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of(System.getProperty("micronats.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER = Path.of(System.getProperty("micronats.chromedriver", "/usr/bin/chromedriver"));
   private static final String SVG_SIZES = """
       return Array.from(document.querySelectorAll('svg.chart')).map(function (s) {
         var r = s.getBoundingClientRect();
@@ -42,13 +44,21 @@ class ChromiumRenderTest {
 
   @BeforeAll
   static void startBrowser() throws IOException, InterruptedException {
-    assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is missing (apt-get install chromium)");
-    assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " is missing (apt-get install chromium-driver)");
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      return;
+    }
     outDir = Path.of(System.getProperty("micronats.build.directory", "target")).resolve("browser-report").toAbsolutePath();
     browser = WebDriverClient.start(CHROMEDRIVER);
     browser.newSession(CHROMIUM, List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--hide-scrollbars", "--window-size=1280,1000", "--user-data-dir=" + profile.resolve("chromium")));
+  }
+
+  @BeforeEach
+  void needsTheBrowser() {
+    assumeTrue(Files.isExecutable(CHROMIUM), "skipped: " + CHROMIUM + " is missing (apt-get install chromium)");
+    assumeTrue(Files.isExecutable(CHROMEDRIVER), "skipped: " + CHROMEDRIVER + " is missing (apt-get install chromium-driver)");
+    assumeTrue(browser != null, "skipped: the browser session did not start");
   }
 
   @AfterAll

@@ -69,9 +69,15 @@ public final class Bench {
       RpcBinding binding = new SpiRpcBinding(Duration.ofSeconds(30));
       List<PhaseRecord> records = new ArrayList<>();
       List<BenchEntry> entries = new ArrayList<>();
-      entries.add(Baseline.rpc(comparisons, settings, binding, configs, records, "bench"));
-      entries.add(Baseline.broker(comparisons, settings, configs, records, "bench"));
-      entries.addAll(lookups(plan, comparisons, settings, configs, binding, records, console));
+      if (plan.only().contains("rpc")) {
+        entries.add(Baseline.rpc(comparisons, settings, binding, configs, records, "bench"));
+      }
+      if (plan.only().contains("broker")) {
+        entries.add(Baseline.broker(comparisons, settings, configs, records, "bench"));
+      }
+      if (plan.only().contains("registry")) {
+        entries.addAll(lookups(plan, comparisons, settings, configs, binding, records, console));
+      }
       Path file = plan.outputDirectory().resolve("bench.json");
       write(file, plan, backend, entries, startedAt);
       table(entries).forEach(console::line);
@@ -118,6 +124,11 @@ public final class Bench {
               .with(DiscoveryWorkload.STRATEGY_SETTING, strategy.yamlName());
           try (Registry registry = Plugins.registry(plan.implementation(), config)) {
             int services = plan.services();
+            if (strategy == LookupStrategy.CACHED) {
+              console.step("priming the cache: one lookup of each of " + services + " services");
+              io.micronats.simulator.load.ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
+                  i -> registry.getService(FleetNames.service(i)));
+            }
             Call call = (index, intended) -> registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
             RpcPair pair = new RpcPair() {
               @Override

@@ -18,9 +18,13 @@ import java.util.Objects;
  * @param repetitions repetitions per side (the median is reported)
  * @param services services registered for the lookup comparison
  * @param urls an existing cluster's client URLs; empty starts a local cluster
+ * @param only the comparisons to run: {@code rpc}, {@code broker}, {@code registry}
  */
 public record BenchPlan(Path outputDirectory, String implementation, int nodes, int payloadBytes, int inFlight,
-    Duration warmup, Duration duration, int repetitions, int services, List<String> urls) {
+    Duration warmup, Duration duration, int repetitions, int services, List<String> urls, java.util.Set<String> only) {
+  /** Every comparison. */
+  public static final java.util.Set<String> ALL = java.util.Set.of("rpc", "broker", "registry");
+
   /** Validates the values, naming the option at fault. */
   public BenchPlan {
     Objects.requireNonNull(outputDirectory, "outputDirectory");
@@ -44,5 +48,9 @@ public record BenchPlan(Path outputDirectory, String implementation, int nodes, 
       throw new IllegalArgumentException("--services must be >= 1, was " + services);
     }
     urls = List.copyOf(urls);
+    only = java.util.Set.copyOf(only);
+    if (only.isEmpty() || !ALL.containsAll(only)) {
+      throw new IllegalArgumentException("--only must list some of " + new java.util.TreeSet<>(ALL) + ", was " + only);
+    }
   }
 }

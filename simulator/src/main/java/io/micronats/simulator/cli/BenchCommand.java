@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--urls", split = ",", paramLabel = "URL", description = "Use an existing cluster instead of starting one.")
   java.util.List<String> urls = new java.util.ArrayList<>();
 
+  @Option(names = "--only", split = ",", paramLabel = "NAME",
+      description = "Run only these comparisons: rpc, broker, registry (default: all).")
+  java.util.Set<String> only = new java.util.LinkedHashSet<>(BenchPlan.ALL);
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the table.")
   boolean quiet;
 
@@ -64,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls);
+      plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls, only);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

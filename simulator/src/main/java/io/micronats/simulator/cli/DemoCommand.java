@@ -50,6 +50,6 @@ public final class DemoCommand implements Callable<Integer> {
     Summaries.printResult(console, result);
     List<Path> report = ReportLauncher.render(List.of(result.resultsFile()), out.resolve("report"));
     report.forEach(p -> console.line("report: " + p.toAbsolutePath()));
-    return ExitCodes.OK;
+    return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

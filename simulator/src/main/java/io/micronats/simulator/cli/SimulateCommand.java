@@ -65,6 +65,6 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationResult result = Simulation.run(plan, console);
     Summaries.printResult(console, result);
-    return ExitCodes.OK;
+    return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -32,6 +32,7 @@ final class Summaries {
   static void printResult(Console console, SimulationResult result) {
     console.line("");
     result.summary().forEach(console::line);
+    result.failures().forEach((name, why) -> console.line("FAILED workload " + name + ": " + why));
     console.line("results: " + result.resultsFile());
     if (!result.histogramLogs().isEmpty()) {
       console.line("histogram logs: " + result.histogramLogs().size() + " files in "

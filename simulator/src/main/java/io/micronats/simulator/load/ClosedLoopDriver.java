@@ -44,6 +44,7 @@ public final class ClosedLoopDriver {
             return;
           } catch (Exception e) {
             outcome = Outcomes.classify(e);
+            Outcomes.countError(meter, begin, outcome, e);
           }
           meter.complete(begin, System.nanoTime() - begin, outcome);
         }

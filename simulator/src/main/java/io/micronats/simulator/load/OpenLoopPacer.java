@@ -88,6 +88,7 @@ public final class OpenLoopPacer {
             call.call(index, intended);
           } catch (Exception e) {
             outcome = Outcomes.classify(e);
+            Outcomes.countError(meter, intended, outcome, e);
           } finally {
             meter.complete(intended, System.nanoTime() - intended, outcome);
             permits.release();

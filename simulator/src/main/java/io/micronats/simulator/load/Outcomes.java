@@ -10,6 +10,17 @@ import io.micronats.spi.OperationTimeoutException;
 public final class Outcomes {
   private Outcomes() {}
 
+  /**
+   * Counts an unexpected failure by its exception type ({@code error.TransportException}), so that
+   * results say what the "errors" were. Timeouts and no-responders are not broken down.
+   */
+  public static void countError(io.micronats.simulator.measure.PhaseMeter meter, long intended, Outcome outcome,
+      Throwable error) {
+    if (outcome == Outcome.ERROR || outcome == Outcome.REMOTE_ERROR) {
+      meter.count("error." + error.getClass().getSimpleName(), intended);
+    }
+  }
+
   /** The outcome an exception stands for: timeout, no responders, remote error or other error. */
   public static Outcome classify(Throwable error) {
     Throwable e = error;

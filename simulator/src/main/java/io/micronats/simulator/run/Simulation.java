@@ -88,9 +88,12 @@ public final class Simulation {
           if (backend == null) {
             console.step("baseline skipped: the implementation '" + s.implementation() + "' uses no NATS servers");
           } else {
-            Baseline.Outcome b = Baseline.run(s, backend, runner, configs, binding);
-            records.addAll(b.phases());
-            comparisons.addAll(b.comparisons());
+            RunBackend started = backend;
+            guarded("baseline", console, labels, () -> {
+              Baseline.Outcome b = Baseline.run(s, started, runner, configs, binding);
+              records.addAll(b.phases());
+              comparisons.addAll(b.comparisons());
+            });
           }
         }
       }
@@ -132,7 +135,7 @@ public final class Simulation {
       grow(console, fleet, size, labels);
       if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
           || s.workloads().discovery().sweep().contains(size))) {
-        records.addAll(discovery.measureLookups(fleet));
+        guarded("discovery-" + size, console, labels, () -> records.addAll(discovery.measureLookups(fleet)));
       }
     }
     labels.putAll(FleetStats.idleCost(2.0));
@@ -141,15 +144,48 @@ public final class Simulation {
     console.step("fleet of " + fleet.size() + " services held with " + labels.get("simulator.threads") + " threads, heap "
         + labels.get("simulator.heapUsedMiB") + " MiB, idle CPU " + labels.get("simulator.idleCpuCores") + " cores");
     if (s.workloads().discovery().enabled() && s.workloads().discovery().churnProbes() > 0) {
-      try (Registry registrar = Plugins.registry(s.implementation(), configs.config(false, 0, "registrar"))) {
-        records.addAll(discovery.measureChurn(fleet, registrar));
-      }
+      guarded("discovery-churn", console, labels, () -> {
+        try (Registry registrar = Plugins.registry(s.implementation(), configs.config(false, 0, "registrar"))) {
+          records.addAll(discovery.measureChurn(fleet, registrar));
+        }
+      });
     }
     if (fleet.size() > s.fleet().services()) {
       console.step("shrinking the fleet back to " + s.fleet().services() + " services");
       fleet.shrinkTo(s.fleet().services());
     }
     if (s.workloads().rpc().enabled()) {
+      guarded("rpc", console, labels, () -> rpc(s, configs, runner, fleet, records, labels));
+    }
+    if (s.workloads().broker().enabled()) {
+      guarded("broker", console, labels, () -> records.add(new BrokerWorkload(s, runner, configs).run()));
+    }
+  }
+
+  /** A workload step that may fail without losing the rest of the run. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a workload; a failure (other than an interrupt) is reported, recorded as the label
+   * {@code failure.NAME} and the run goes on, so that results of the other workloads are kept.
+   */
+  private static void guarded(String name, Console console, Map<String, String> labels, Step step) throws InterruptedException {
+    try {
+      step.run();
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      labels.put("failure." + name, e.toString());
+      console.line("FAILED " + name + ": " + e);
+    }
+  }
+
+  private static void rpc(Scenario s, ClientConfigs configs, PhaseRunner runner, FakeFleet fleet, List<PhaseRecord> records,
+      Map<String, String> labels) throws Exception {
+    {
       List<PluginSet> clients = new ArrayList<>();
       try {
         for (int i = 0; i < s.layout().clientNodes().size(); i++) {
@@ -166,9 +202,6 @@ public final class Simulation {
       } finally {
         clients.forEach(PluginSet::close);
       }
-    }
-    if (s.workloads().broker().enabled()) {
-      records.add(new BrokerWorkload(s, runner, configs).run());
     }
   }
 

@@ -16,6 +16,17 @@ import java.util.List;
  */
 public record SimulationResult(RunResult result, Path resultsFile, List<Path> histogramLogs, Duration wallTime,
     List<String> summary) {
+  /** Workloads that failed (from the {@code failure.NAME} labels), empty when all ran. */
+  public java.util.Map<String, String> failures() {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    result.labels().forEach((k, v) -> {
+      if (k.startsWith("failure.")) {
+        out.put(k.substring("failure.".length()), v);
+      }
+    });
+    return out;
+  }
+
   /** Copies the lists. */
   public SimulationResult {
     histogramLogs = List.copyOf(histogramLogs);

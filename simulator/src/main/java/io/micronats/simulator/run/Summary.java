@@ -34,9 +34,10 @@ public final class Summary {
       LatencyHistogram h = p.latency().get(key);
       long errors = p.count("timeouts") + p.count("noResponders") + p.count("remoteErrors") + p.count("errors")
           + p.count("notSent");
-      out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10.1f %9s %9s %9s %8d", p.name(), p.mode().json(),
+      Double achieved = p.rates().get("achieved");
+      out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10s %9s %9s %9s %8d", p.name(), p.mode().json(),
           p.targetRate().isPresent() ? String.format(Locale.ROOT, "%.0f", p.targetRate().getAsDouble()) : "-",
-          p.rates().getOrDefault("achieved", Double.NaN), h == null ? "-" : Micros.format(h.p50()),
+          achieved == null ? "-" : String.format(Locale.ROOT, "%.1f", achieved), h == null ? "-" : Micros.format(h.p50()),
           h == null ? "-" : Micros.format(h.p99()), h == null ? "-" : Micros.format(h.p999()), errors));
       if (p.workload().equals("broker") && p.rates().containsKey("delivered")) {
         out.add(String.format(Locale.ROOT, "%34s delivered %.1f/s, lost %d, duplicated %d, reordered %d, slow consumers %d",

@@ -104,7 +104,7 @@ public final class RpcWorkload {
     runner.console().step("priming RPC callers: one call to each of " + services + " services per caller");
     byte[] request = new byte[scenario.fleet().requestBytes()];
     io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("rpc-prime",
-        services * callers.size(), Math.min(32, spec.maxInFlight()), Duration.ofSeconds(120),
+        services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofSeconds(120),
         i -> callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,
             spec.timeout()));
     Map<String, String> labels = new LinkedHashMap<>();

@@ -311,12 +311,13 @@ public abstract class BrokerDeliveryRules extends BrokerRuleSupport {
       names.add(unique("many" + i));
       inboxes.add(inbox());
     }
+    Broker shared = broker();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < topics; i++) {
         int k = i;
-        done.add(pool.submit(() -> broker().subscribe(names.get(k), inboxes.get(k))));
+        done.add(pool.submit(() -> shared.subscribe(names.get(k), inboxes.get(k))));
       }
       for (Future<?> f : done) {
         f.get(env().waitTimeout().toMillis(), TimeUnit.MILLISECONDS);

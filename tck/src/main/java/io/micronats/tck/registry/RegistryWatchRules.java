@@ -166,7 +166,7 @@ public abstract class RegistryWatchRules extends RegistryRuleSupport {
   @RuleTest("REG-030")
   final void reg030NextWithoutEventsReturnsEmptyAfterItsTimeout() throws Exception {
     Watcher w = watch(registry(), unique("silent"));
-    Duration timeout = env().scaled(200);
+    Duration timeout = env().scaled(300);
     long start = System.nanoTime();
     Optional<WatchEvent> e = env().bounded("next(" + timeout.toMillis() + " ms)", timeout.plus(env().waitTimeout()),
         () -> w.next(timeout));

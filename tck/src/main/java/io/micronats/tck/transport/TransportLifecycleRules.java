@@ -31,7 +31,7 @@ public abstract class TransportLifecycleRules extends TransportRuleSupport {
   @RuleTest("TRN-015")
   final void trn015ReceiveTimesOutAndSocketStaysUsable() throws Exception {
     Socket client = dial(echoListener().address());
-    Duration timeout = env().scaled(200);
+    Duration timeout = env().scaled(300);
     long start = System.nanoTime();
     expectThrows(OperationTimeoutException.class, "receive(" + timeout.toMillis() + " ms) with nothing sent",
         timeout.plus(env().waitTimeout()), () -> client.receive(timeout));

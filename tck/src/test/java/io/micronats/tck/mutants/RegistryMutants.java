@@ -141,11 +141,11 @@ final class RegistryMutants {
       }
     }, "REG-009"));
     m.add(Mutant.registry("ReturnsItsInternalList", r -> new ForwardingRegistry(r) {
-      final Map<String, List<Service>> lists = new ConcurrentHashMap<>();
+      final ThreadLocal<Map<String, List<Service>>> lists = ThreadLocal.withInitial(java.util.HashMap::new);
 
       @Override public List<Service> getService(String name) {
         List<Service> fresh = super.getService(name);
-        List<Service> shared = lists.computeIfAbsent(name, k -> new ArrayList<>(fresh));
+        List<Service> shared = lists.get().computeIfAbsent(name, k -> new ArrayList<>(fresh));
         synchronized (shared) {
           if (shared.isEmpty()) {
             return shared;
@@ -155,7 +155,7 @@ final class RegistryMutants {
           return shared;
         }
       }
-    }, "REG-010", "REG-016"));
+    }, "REG-010"));
     m.add(Mutant.registry("EndpointsDropped", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s == null ? null : s.withEndpoints(List.of()), o);
@@ -294,11 +294,11 @@ final class RegistryMutants {
       @Override Watcher watcher(Watcher w) {
         return new ForwardingWatcher(w) {
           @Override public Optional<WatchEvent> next(Duration timeout) throws InterruptedException {
-            return super.next(timeout.dividedBy(10));
+            return super.next(Duration.ZERO);
           }
         };
       }
-    }, "REG-030", "REG-031"));
+    }, "REG-020", "REG-026", "REG-030", "REG-031"));
     return m;
   }
 

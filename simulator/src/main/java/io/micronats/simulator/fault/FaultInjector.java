@@ -1,0 +1,424 @@
+package io.micronats.simulator.fault;
+
+import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.nats.cluster.NatsNode;
+import io.micronats.nats.cluster.proxy.Direction;
+import io.micronats.nats.cluster.proxy.LinkProxy;
+import io.micronats.nats.cluster.proxy.ProxyMesh;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a {@link FaultSchedule} on a run: at each fault's offset from the start it injects
+ * the fault into the local cluster, its link proxies or the fleet, and after the fault's duration
+ * reverts it, reporting every injection, step and revert to the {@link FaultTimeline} (and deaths
+ * of service instances to the {@link RegistryAudit}, when there is one).
+ *
+ * <p>Thread-safe. The constructor does no I/O; {@link #start(long)} starts one thread,
+ * {@code fault-injector}, which runs the faults one at a time (a fault that blocks, such as a
+ * rolling restart, delays the next; the timeline records the real injection times).
+ * {@link #close()} stops scheduling, reverts what is still in force (resumes paused nodes, heals
+ * links) and waits up to 30 s; it is idempotent. Failures of a fault are logged, recorded as a
+ * step and do not stop the schedule.
+ */
+public final class FaultInjector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
+  private static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(30);
+
+  private final FaultSchedule schedule;
+  private final @Nullable NatsCluster cluster;
+  private final @Nullable ServiceInstances instances;
+  private final @Nullable RegistryAudit audit;
+  private final FaultTimeline timeline;
+  private final Random random;
+  private final List<Runnable> pendingReverts = new CopyOnWriteArrayList<>();
+  private final Object lifecycle = new Object();
+  private @Nullable ScheduledExecutorService executor;
+  private volatile boolean closed;
+
+  /**
+   * An injector of {@code schedule}.
+   *
+   * @param cluster the local cluster, or null for an external one (only instance faults then)
+   * @param instances the fleet, or null when there is none
+   * @param audit the registry audit to tell about dead instances, or null
+   * @param seed chooses nodes and instances for fractional targets
+   * @throws IllegalArgumentException listing {@link FaultSchedule#problems} when the schedule
+   *     cannot run here
+   */
+  public FaultInjector(FaultSchedule schedule, @Nullable NatsCluster cluster,
+      @Nullable ServiceInstances instances, @Nullable RegistryAudit audit, FaultTimeline timeline,
+      long seed) {
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.cluster = cluster;
+    this.instances = instances;
+    this.audit = audit;
+    this.timeline = Objects.requireNonNull(timeline, "timeline");
+    this.random = new Random(seed);
+    int nodes = cluster == null ? 0 : nodeCount(cluster);
+    List<String> problems = schedule.problems(nodes, cluster != null && cluster.hasLinkProxies(),
+        instances != null);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("fault schedule cannot run: " + String.join("; ", problems));
+    }
+  }
+
+  private static int nodeCount(NatsCluster cluster) {
+    return cluster.nodes().size();
+  }
+
+  /**
+   * Schedules every fault relative to {@code originNanos} (a {@link System#nanoTime()} value, the
+   * run's measured start); faults whose time has passed run at once, in order.
+   *
+   * @throws IllegalStateException when already started or closed
+   */
+  public void start(long originNanos) {
+    synchronized (lifecycle) {
+      if (closed || executor != null) {
+        throw new IllegalStateException("FaultInjector can be started once");
+      }
+      ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "fault-injector");
+        t.setDaemon(true);
+        return t;
+      });
+      ex.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      executor = ex;
+      for (FaultSpec spec : schedule.faults()) {
+        long delay = originNanos + spec.at().toNanos() - System.nanoTime();
+        ex.schedule(() -> inject(spec, ex), Math.max(0, delay), TimeUnit.NANOSECONDS);
+      }
+    }
+  }
+
+  /** Stops scheduling, reverts faults still in force, and waits up to 30 s; idempotent. */
+  @Override
+  public void close() {
+    ScheduledExecutorService ex;
+    synchronized (lifecycle) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      ex = executor;
+    }
+    if (ex != null) {
+      ex.shutdownNow();
+      try {
+        if (!ex.awaitTermination(30, TimeUnit.SECONDS)) {
+          LOG.warn("fault injector did not stop within 30 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Runnable r : pendingReverts) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        LOG.warn("reverting a fault on close failed: {}", e.toString());
+      }
+    }
+    pendingReverts.clear();
+  }
+
+  // ---- internals ----
+
+  private void inject(FaultSpec spec, ScheduledExecutorService ex) {
+    if (closed) {
+      return;
+    }
+    long now = System.nanoTime();
+    int id = timeline.injected(spec, now);
+    LOG.info("fault {}: {}", spec.name(), spec.describe());
+    Runnable revert;
+    try {
+      revert = apply(spec, id);
+    } catch (RuntimeException e) {
+      LOG.warn("fault {} failed: {}", spec.name(), e.toString());
+      timeline.step(id, System.nanoTime(), "failed: " + e.getMessage());
+      return;
+    }
+    if (revert == null) {
+      return;
+    }
+    Runnable once = new Runnable() {
+      private boolean done;
+
+      @Override
+      public synchronized void run() {
+        if (done) {
+          return;
+        }
+        done = true;
+        pendingReverts.remove(this);
+        try {
+          revert.run();
+          timeline.reverted(id, System.nanoTime());
+        } catch (RuntimeException e) {
+          LOG.warn("reverting fault {} failed: {}", spec.name(), e.toString());
+          timeline.step(id, System.nanoTime(), "revert failed: " + e.getMessage());
+        }
+      }
+    };
+    pendingReverts.add(once);
+    ex.schedule(once, spec.duration().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Does the fault; returns how to revert it after the duration, or null when nothing is left to do. */
+  private @Nullable Runnable apply(FaultSpec spec, int id) {
+    boolean revertAfter = !spec.duration().isZero();
+    switch (spec.kind()) {
+      case KILL -> {
+        List<NatsNode> nodes = nodes(spec.target());
+        for (NatsNode n : nodes) {
+          n.kill();
+          timeline.step(id, System.nanoTime(), "killed " + n.name());
+        }
+        return revertAfter ? () -> restartAll(nodes, id) : null;
+      }
+      case PAUSE -> {
+        List<NatsNode> nodes = nodes(spec.target());
+        for (NatsNode n : nodes) {
+          n.pause();
+          timeline.step(id, System.nanoTime(), "paused " + n.name());
+        }
+        return () -> {
+          for (NatsNode n : nodes) {
+            if (n.isRunning()) {
+              n.resume();
+            }
+          }
+        };
+      }
+      case STOP -> {
+        List<NatsNode> nodes = nodes(spec.target());
+        for (NatsNode n : nodes) {
+          n.stop();
+          timeline.step(id, System.nanoTime(), "stopped " + n.name());
+        }
+        return revertAfter ? () -> restartAll(nodes, id) : null;
+      }
+      case RESTART -> {
+        restartAll(nodes(spec.target()), id);
+        return null;
+      }
+      case ROLLING_RESTART -> {
+        for (NatsNode n : nodes(spec.target())) {
+          if (closed) {
+            break;
+          }
+          n.restart();
+          timeline.step(id, System.nanoTime(), "restarted " + n.name());
+          requireCluster().awaitRoutes(ROUTES_TIMEOUT);
+          timeline.step(id, System.nanoTime(), "routes formed after " + n.name());
+          sleep(spec.duration());
+        }
+        return null;
+      }
+      case LAME_DUCK -> {
+        List<NatsNode> nodes = nodes(spec.target());
+        for (NatsNode n : nodes) {
+          n.lameDuck();
+          timeline.step(id, System.nanoTime(), "lame duck " + n.name());
+        }
+        return revertAfter ? () -> restartAll(nodes, id) : null;
+      }
+      case KILL_INSTANCES -> {
+        ServiceInstances fleet = requireInstances();
+        List<String> live = new ArrayList<>(fleet.liveInstanceIds());
+        Collections.shuffle(live, random);
+        double fraction = ((FaultTarget.Instances) spec.target()).fraction();
+        int count = Math.max(1, (int) Math.round(fraction * live.size()));
+        int crashed = 0;
+        for (String instance : live.subList(0, Math.min(count, live.size()))) {
+          long at = System.nanoTime();
+          if (fleet.crash(instance)) {
+            crashed++;
+            if (audit != null) {
+              audit.died(instance, at);
+            }
+          }
+        }
+        timeline.step(id, System.nanoTime(), "crashed " + crashed + " instances");
+        return null;
+      }
+      case REGISTRY_CHURN -> {
+        churn(spec, id);
+        return null;
+      }
+      case LINK_LATENCY, LINK_SILENCE, LINK_CUT -> {
+        List<LinkProxy> links = links(spec);
+        for (LinkProxy p : links) {
+          switch (spec.kind()) {
+            case LINK_LATENCY -> p.delay(spec.latency(), spec.jitter());
+            case LINK_SILENCE -> p.silence(Direction.BOTH);
+            default -> p.down();
+          }
+        }
+        timeline.step(id, System.nanoTime(), spec.kind().scenarioName() + " on " + links.size() + " links");
+        return () -> links.forEach(LinkProxy::restore);
+      }
+      case PARTITION -> {
+        ProxyMesh mesh = requireCluster().proxies();
+        List<int[]> pairs = partitionPairs(spec.target(), mesh.nodes());
+        for (int[] p : pairs) {
+          mesh.partition(p[0], p[1], spec.partitionMode());
+        }
+        timeline.step(id, System.nanoTime(), "partitioned " + pairs.size() + " node pairs ("
+            + spec.partitionMode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        return () -> {
+          for (int[] p : pairs) {
+            mesh.heal(p[0], p[1]);
+          }
+        };
+      }
+      default -> throw new IllegalStateException("unhandled fault kind " + spec.kind());
+    }
+  }
+
+  private void restartAll(List<NatsNode> nodes, int id) {
+    for (NatsNode n : nodes) {
+      n.restart();
+      timeline.step(id, System.nanoTime(), "restarted " + n.name());
+    }
+    requireCluster().awaitRoutes(ROUTES_TIMEOUT);
+    timeline.step(id, System.nanoTime(), "routes formed");
+  }
+
+  private void churn(FaultSpec spec, int id) {
+    ServiceInstances fleet = requireInstances();
+    long periodNanos = (long) (1e9 / spec.ratePerSecond());
+    long end = System.nanoTime() + spec.duration().toNanos();
+    List<String> mine = new ArrayList<>();
+    long started = 0;
+    long stopped = 0;
+    long next = System.nanoTime();
+    boolean start = true;
+    while (!closed && System.nanoTime() < end && started + stopped < 1_000_000) {
+      if (start || mine.isEmpty()) {
+        mine.add(fleet.startInstance());
+        started++;
+      } else {
+        String victim = mine.remove(0);
+        long at = System.nanoTime();
+        if (fleet.stopInstance(victim)) {
+          stopped++;
+          if (audit != null) {
+            audit.died(victim, at);
+          }
+        }
+      }
+      start = !start;
+      next += periodNanos;
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        sleep(Duration.ofNanos(wait));
+      }
+    }
+    for (String left : mine) {
+      long at = System.nanoTime();
+      if (fleet.stopInstance(left)) {
+        stopped++;
+        if (audit != null) {
+          audit.died(left, at);
+        }
+      }
+    }
+    timeline.step(id, System.nanoTime(), "churn started " + started + ", stopped " + stopped);
+  }
+
+  private List<LinkProxy> links(FaultSpec spec) {
+    ProxyMesh mesh = requireCluster().proxies();
+    List<LinkProxy> out = new ArrayList<>();
+    for (NatsNode n : nodes(spec.target())) {
+      if (spec.links() == LinkSide.CLIENT) {
+        out.add(mesh.client(n.index()));
+      } else {
+        for (int other = 0; other < mesh.nodes(); other++) {
+          if (other != n.index()) {
+            out.addAll(mesh.between(n.index(), other));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<int[]> partitionPairs(FaultTarget target, int nodes) {
+    List<int[]> pairs = new ArrayList<>();
+    if (target instanceof FaultTarget.Pair p) {
+      pairs.add(new int[] {p.a(), p.b()});
+      return pairs;
+    }
+    List<Integer> side = new ArrayList<>();
+    for (NatsNode n : nodes(target)) {
+      side.add(n.index());
+    }
+    for (int a : side) {
+      for (int b = 0; b < nodes; b++) {
+        if (!side.contains(b)) {
+          pairs.add(new int[] {a, b});
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private List<NatsNode> nodes(FaultTarget target) {
+    NatsCluster c = requireCluster();
+    List<NatsNode> all = c.nodes();
+    if (target instanceof FaultTarget.Node n) {
+      return List.of(all.get(n.index()));
+    }
+    if (target instanceof FaultTarget.Nodes f) {
+      List<NatsNode> shuffled = new ArrayList<>(all);
+      if (f.fraction() < 1) {
+        Collections.shuffle(shuffled, random);
+      }
+      int count = Math.max(1, (int) Math.round(f.fraction() * all.size()));
+      List<NatsNode> chosen = new ArrayList<>(shuffled.subList(0, Math.min(count, all.size())));
+      chosen.sort(java.util.Comparator.comparingInt(NatsNode::index));
+      return chosen;
+    }
+    throw new IllegalArgumentException("target " + target.describe() + " is not a set of nodes");
+  }
+
+  private NatsCluster requireCluster() {
+    if (cluster == null) {
+      throw new IllegalStateException("this fault needs a local cluster");
+    }
+    return cluster;
+  }
+
+  private ServiceInstances requireInstances() {
+    if (instances == null) {
+      throw new IllegalStateException("this fault needs a fleet");
+    }
+    return instances;
+  }
+
+  private void sleep(Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("fault injector interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.micronats.simulator.fault;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one fault did: its timeline (each mark in milliseconds after the injection, null when it
+ * did not happen inside the fault's window) and what was lost in the window, which runs from the
+ * injection to the next fault's injection or the end of the run.
+ *
+ * <p>Immutable.
+ *
+ * @param name the fault's name
+ * @param kind the fault's kind, as in scenarios ({@code kill}, {@code pause}...)
+ * @param target what it was aimed at, described
+ * @param injectedAtMillis when it was injected, milliseconds after the run's measured start
+ * @param windowMillis the length of the fault's window
+ * @param revertedAfterMillis when it was reverted (resume, restart, heal)
+ * @param disconnectedAfterMillis the first client disconnection
+ * @param reconnectedAfterMillis when the last disconnected client had reconnected
+ * @param resubscribedAfterMillis when the last disconnected client had resubscribed
+ * @param firstErrorAfterMillis the first failed operation
+ * @param firstSuccessAfterMillis the first successful operation after the disruption began
+ *     (the first disconnection or error; the injection when there was neither)
+ * @param recoveredAfterMillis when error rate and p99 were back to baseline, held for several
+ *     intervals
+ * @param disconnects client disconnections in the window
+ * @param reconnects client reconnections in the window
+ * @param steps what the injector did, in order, each as {@code +<ms> <what>}
+ * @param rpc RPC calls in the window (by intended send time)
+ * @param broker broker messages in the window (loss by send time)
+ * @param registry registry lookups in the window
+ */
+public record FaultReport(String name, String kind, String target, long injectedAtMillis,
+    long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
+    @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
+    @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
+    @Nullable Long recoveredAfterMillis, long disconnects, long reconnects, List<String> steps,
+    RpcLoss rpc, BrokerLoss broker, RegistryLoss registry) {
+
+  public FaultReport {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(target, "target");
+    steps = List.copyOf(steps);
+    Objects.requireNonNull(rpc, "rpc");
+    Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * RPC calls whose intended send time fell in the window.
+   *
+   * @param calls every call
+   * @param succeeded calls answered in time
+   * @param failed calls that did not succeed (timed out, no responders, other errors)
+   * @param timedOut of the failed, those that timed out
+   * @param noResponders of the failed, those that met no responder
+   */
+  public record RpcLoss(long calls, long succeeded, long failed, long timedOut, long noResponders) {
+    /** Nothing. */
+    public static final RpcLoss NONE = new RpcLoss(0, 0, 0, 0, 0);
+  }
+
+  /**
+   * Broker messages of the window, from sequence numbers; see {@link DeliveryLedger}.
+   *
+   * @param sent messages sent in the window, times the delivery targets expecting them
+   * @param lost of those, never received
+   * @param duplicated extra copies received in the window
+   * @param reordered messages received in the window after a higher sequence number
+   * @param rejected publishes that threw (never sent) in the window
+   */
+  public record BrokerLoss(long sent, long lost, long duplicated, long reordered, long rejected) {
+    /** Nothing. */
+    public static final BrokerLoss NONE = new BrokerLoss(0, 0, 0, 0, 0);
+  }
+
+  /**
+   * Registry lookups of the window; see {@link RegistryAudit}.
+   *
+   * @param lookups lookups made
+   * @param liveMissing live instances missing from a lookup, summed over lookups
+   * @param deadReturned dead instances still returned by a lookup, summed over lookups
+   * @param staleEntries instances that died in the window and were returned afterwards
+   * @param maxStaleMillis longest time a dead instance was still returned
+   * @param stillStale instances that died in the window and were still returned at the end
+   */
+  public record RegistryLoss(long lookups, long liveMissing, long deadReturned, long staleEntries,
+      long maxStaleMillis, long stillStale) {
+    /** Nothing. */
+    public static final RegistryLoss NONE = new RegistryLoss(0, 0, 0, 0, 0, 0);
+  }
+
+  /** A multi-line description of the timeline and the accounting, for terminals and logs. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(name).append(" (").append(kind).append(' ').append(target).append(") at +")
+        .append(injectedAtMillis).append(" ms\n");
+    mark(sb, "reverted", revertedAfterMillis);
+    mark(sb, "first disconnect", disconnectedAfterMillis);
+    mark(sb, "reconnected", reconnectedAfterMillis);
+    mark(sb, "resubscribed", resubscribedAfterMillis);
+    mark(sb, "first error", firstErrorAfterMillis);
+    mark(sb, "first success", firstSuccessAfterMillis);
+    mark(sb, "back to baseline", recoveredAfterMillis);
+    sb.append("  rpc: ").append(rpc.failed()).append(" failed (").append(rpc.timedOut())
+        .append(" timed out, ").append(rpc.noResponders()).append(" no responders) of ")
+        .append(rpc.calls()).append('\n');
+    sb.append("  broker: ").append(broker.lost()).append(" lost, ").append(broker.duplicated())
+        .append(" duplicated, ").append(broker.reordered()).append(" reordered of ").append(broker.sent())
+        .append('\n');
+    if (registry.lookups() > 0) {
+      sb.append("  registry: ").append(registry.liveMissing()).append(" live missing, ")
+          .append(registry.deadReturned()).append(" dead returned in ").append(registry.lookups())
+          .append(" lookups; stale up to ").append(registry.maxStaleMillis()).append(" ms\n");
+    }
+    return sb.toString();
+  }
+
+  private static void mark(StringBuilder sb, String what, @Nullable Long after) {
+    sb.append("  ").append(what).append(": ").append(after == null ? "-" : "+" + after + " ms").append('\n');
+  }
+}

@@ -1,0 +1,415 @@
+package io.micronats.simulator.fault;
+
+import io.micronats.nats.connection.ConnectionEvent;
+import io.micronats.nats.connection.ConnectionEventListener;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records, for every fault of a run, the timeline from injection to recovery and the loss in its
+ * window: fault injected, first client disconnected, every disconnected client reconnected and
+ * resubscribed, first error, first success after the disruption, and error rate and p99 back to
+ * baseline; RPC calls by outcome, and (through a {@link DeliveryLedger} and a
+ * {@link RegistryAudit}) broker and registry loss.
+ *
+ * <p>A fault's window runs from its injection to the next fault's injection (or the end of the
+ * run), so every observation belongs to at most one fault and nothing is counted twice. The
+ * baseline is the intervals that ended before the first fault.
+ *
+ * <p>Feeding it: the injector calls {@link #injected}, {@link #step} and {@link #reverted};
+ * register it as a {@link ConnectionEventListener} on every connection of the run (or call
+ * {@link #connectionEvent}); workloads call {@link #call} per RPC, {@link #success} and
+ * {@link #failure} for other operations, and {@link #interval} once per sampling interval and
+ * series. All times are {@link System#nanoTime()} values.
+ *
+ * <p>Thread-safe: every method takes the timeline's one lock briefly and calls nothing foreign
+ * while holding it. As a listener it never blocks.
+ */
+public final class FaultTimeline implements ConnectionEventListener {
+  private final long originNanos;
+  private final double errorRateTolerance;
+  private final double p99Tolerance;
+  private final int holdIntervals;
+  private final Object lock = new Object();
+  private final List<Window> windows = new ArrayList<>();
+  private final Map<String, List<double[]>> baseline = new LinkedHashMap<>();
+  private final long[] baselineCalls = new long[CallResult.values().length];
+
+  /** One fault's window and marks; guarded by the timeline's lock. */
+  private static final class Window {
+    final FaultSpec spec;
+    final long injected;
+    long end = Long.MAX_VALUE;
+    @Nullable Long reverted;
+    @Nullable Long firstDisconnect;
+    @Nullable Long reconnected;
+    @Nullable Long resubscribed;
+    @Nullable Long firstError;
+    @Nullable Long firstSuccessAfterDisruption;
+    @Nullable Long firstSuccessAfterInjection;
+    long disconnects;
+    long reconnects;
+    final Map<Object, Boolean> awaitingReconnect = new IdentityHashMap<>();
+    final Map<Object, Boolean> awaitingResubscribe = new IdentityHashMap<>();
+    final List<String> steps = new ArrayList<>();
+    long calls;
+    long succeeded;
+    long timedOut;
+    long noResponders;
+    long otherErrors;
+    // per series: intervals {start, end, successes, errors, p99}
+    final Map<String, List<double[]>> intervals = new LinkedHashMap<>();
+
+    Window(FaultSpec spec, long injected) {
+      this.spec = spec;
+      this.injected = injected;
+    }
+
+    long disruptionStart() {
+      long start = Long.MAX_VALUE;
+      if (firstDisconnect != null) {
+        start = firstDisconnect;
+      }
+      if (firstError != null) {
+        start = Math.min(start, firstError);
+      }
+      return start;
+    }
+  }
+
+  /**
+   * A timeline with default recovery criteria: error rate within 1 percentage point of the
+   * baseline and p99 within 50% of it, for 3 consecutive intervals.
+   *
+   * @param originNanos the run's measured start; reports give injection times relative to it
+   */
+  public FaultTimeline(long originNanos) {
+    this(originNanos, 0.01, 0.5, 3);
+  }
+
+  /**
+   * A timeline with explicit recovery criteria.
+   *
+   * @param errorRateTolerance how far above the baseline error rate (absolute, 0.01 = 1 point)
+   *     an interval may be and still count as recovered
+   * @param p99Tolerance how far above the baseline p99 (relative, 0.5 = 50%) it may be
+   * @param holdIntervals how many consecutive intervals must be recovered
+   */
+  public FaultTimeline(long originNanos, double errorRateTolerance, double p99Tolerance, int holdIntervals) {
+    if (errorRateTolerance < 0 || p99Tolerance < 0 || holdIntervals < 1) {
+      throw new IllegalArgumentException("tolerances must be >= 0 and holdIntervals >= 1");
+    }
+    this.originNanos = originNanos;
+    this.errorRateTolerance = errorRateTolerance;
+    this.p99Tolerance = p99Tolerance;
+    this.holdIntervals = holdIntervals;
+  }
+
+  /** The run's measured start this timeline is relative to. */
+  public long originNanos() {
+    return originNanos;
+  }
+
+  // ---- the injector ----
+
+  /**
+   * Opens the window of a fault injected at {@code nanos}, closing the previous one.
+   *
+   * @return the fault's number, for {@link #step} and {@link #reverted}
+   */
+  public int injected(FaultSpec spec, long nanos) {
+    Objects.requireNonNull(spec, "spec");
+    synchronized (lock) {
+      if (!windows.isEmpty()) {
+        Window last = windows.get(windows.size() - 1);
+        last.end = Math.min(last.end, nanos);
+      }
+      windows.add(new Window(spec, nanos));
+      return windows.size() - 1;
+    }
+  }
+
+  /** Notes a step of fault {@code fault}, for example a node restarted during a rolling restart. */
+  public void step(int fault, long nanos, String what) {
+    synchronized (lock) {
+      Window w = windows.get(fault);
+      w.steps.add("+" + (nanos - w.injected) / 1_000_000 + " " + what);
+    }
+  }
+
+  /** Notes that fault {@code fault} was reverted (resumed, restarted, healed) at {@code nanos}. */
+  public void reverted(int fault, long nanos) {
+    synchronized (lock) {
+      Window w = windows.get(fault);
+      if (w.reverted == null) {
+        w.reverted = nanos;
+      }
+      w.steps.add("+" + (nanos - w.injected) / 1_000_000 + " reverted");
+    }
+  }
+
+  // ---- observations ----
+
+  @Override
+  public void onEvent(ConnectionEvent event) {
+    connectionEvent(event.connection(), event.type(), System.nanoTime());
+  }
+
+  /** Accounts for a connection event of connection {@code connection} (compared by identity). */
+  public void connectionEvent(Object connection, ConnectionEvent.Type type, long nanos) {
+    synchronized (lock) {
+      Window w = windowAt(nanos);
+      if (w == null) {
+        return;
+      }
+      switch (type) {
+        case DISCONNECTED -> {
+          w.disconnects++;
+          if (w.firstDisconnect == null) {
+            w.firstDisconnect = nanos;
+          }
+          w.awaitingReconnect.put(connection, Boolean.TRUE);
+          w.awaitingResubscribe.put(connection, Boolean.TRUE);
+        }
+        case RECONNECTED -> {
+          w.reconnects++;
+          if (w.awaitingReconnect.remove(connection) != null && w.awaitingReconnect.isEmpty()) {
+            w.reconnected = nanos;
+          }
+        }
+        case RESUBSCRIBED -> {
+          if (w.awaitingResubscribe.remove(connection) != null && w.awaitingResubscribe.isEmpty()) {
+            w.resubscribed = nanos;
+          }
+        }
+        default -> {
+          // other events do not mark the timeline
+        }
+      }
+    }
+  }
+
+  /** Accounts for one RPC call sent (intended) at {@code intendedNanos} that ended at {@code doneNanos}. */
+  public void call(long intendedNanos, long doneNanos, CallResult result) {
+    synchronized (lock) {
+      Window byIntent = windowAt(intendedNanos);
+      if (byIntent == null && (windows.isEmpty() || intendedNanos < windows.get(0).injected)) {
+        baselineCalls[result.ordinal()]++;
+      }
+      if (byIntent != null) {
+        byIntent.calls++;
+        switch (result) {
+          case OK -> byIntent.succeeded++;
+          case TIMEOUT -> byIntent.timedOut++;
+          case NO_RESPONDERS -> byIntent.noResponders++;
+          case ERROR -> byIntent.otherErrors++;
+        }
+      }
+    }
+    if (result == CallResult.OK) {
+      success(doneNanos);
+    } else {
+      failure(doneNanos);
+    }
+  }
+
+  /** Notes a successful operation (a reply, a delivered message) completed at {@code nanos}. */
+  public void success(long nanos) {
+    synchronized (lock) {
+      Window w = windowAt(nanos);
+      if (w == null) {
+        return;
+      }
+      if (w.firstSuccessAfterInjection == null) {
+        w.firstSuccessAfterInjection = nanos;
+      }
+      long disruption = w.disruptionStart();
+      if (w.firstSuccessAfterDisruption == null && disruption != Long.MAX_VALUE && nanos >= disruption) {
+        w.firstSuccessAfterDisruption = nanos;
+      }
+    }
+  }
+
+  /** Notes a failed operation observed at {@code nanos}. */
+  public void failure(long nanos) {
+    synchronized (lock) {
+      Window w = windowAt(nanos);
+      if (w != null && w.firstError == null) {
+        w.firstError = nanos;
+      }
+    }
+  }
+
+  /**
+   * Accounts for one sampling interval of series {@code series} (for example {@code rpc} or
+   * {@code broker}): operations that succeeded and failed in [startNanos, endNanos), and the
+   * interval's p99 in microseconds (0 when nothing completed).
+   */
+  public void interval(String series, long startNanos, long endNanos, long successes, long errors,
+      double p99Micros) {
+    double[] point = {startNanos, endNanos, successes, errors, p99Micros};
+    synchronized (lock) {
+      Window w = windowAt(startNanos);
+      if (w == null) {
+        if (windows.isEmpty()) {
+          baseline.computeIfAbsent(series, s -> new ArrayList<>()).add(point);
+        }
+        return;
+      }
+      w.intervals.computeIfAbsent(series, s -> new ArrayList<>()).add(point);
+    }
+  }
+
+  // ---- results ----
+
+  /** The RPC calls intended before the first fault, the baseline. */
+  public FaultReport.RpcLoss baselineRpc() {
+    synchronized (lock) {
+      long ok = baselineCalls[CallResult.OK.ordinal()];
+      long timedOut = baselineCalls[CallResult.TIMEOUT.ordinal()];
+      long noResponders = baselineCalls[CallResult.NO_RESPONDERS.ordinal()];
+      long other = baselineCalls[CallResult.ERROR.ordinal()];
+      return new FaultReport.RpcLoss(ok + timedOut + noResponders + other, ok,
+          timedOut + noResponders + other, timedOut, noResponders);
+    }
+  }
+
+  /** The number of faults injected so far. */
+  public int faults() {
+    synchronized (lock) {
+      return windows.size();
+    }
+  }
+
+  /**
+   * The report of every fault so far, with broker and registry accounting when given.
+   *
+   * @param endNanos the end of the run, closing the last window
+   */
+  public List<FaultReport> reports(long endNanos, @Nullable DeliveryLedger ledger,
+      @Nullable RegistryAudit audit) {
+    List<Window> copy;
+    synchronized (lock) {
+      copy = List.copyOf(windows);
+    }
+    List<FaultReport> out = new ArrayList<>();
+    for (Window w : copy) {
+      long end;
+      FaultReport r;
+      synchronized (lock) {
+        end = Math.min(w.end, endNanos);
+        r = report(w, end, FaultReport.BrokerLoss.NONE, FaultReport.RegistryLoss.NONE);
+      }
+      FaultReport.BrokerLoss broker = ledger == null ? FaultReport.BrokerLoss.NONE : ledger.between(w.injected, end);
+      FaultReport.RegistryLoss registry = audit == null ? FaultReport.RegistryLoss.NONE : audit.between(w.injected, end);
+      out.add(new FaultReport(r.name(), r.kind(), r.target(), r.injectedAtMillis(), r.windowMillis(),
+          r.revertedAfterMillis(), r.disconnectedAfterMillis(), r.reconnectedAfterMillis(),
+          r.resubscribedAfterMillis(), r.firstErrorAfterMillis(), r.firstSuccessAfterMillis(),
+          r.recoveredAfterMillis(), r.disconnects(), r.reconnects(), r.steps(), r.rpc(), broker, registry));
+    }
+    return out;
+  }
+
+  private FaultReport report(Window w, long end, FaultReport.BrokerLoss broker,
+      FaultReport.RegistryLoss registry) {
+    long disruption = w.disruptionStart();
+    Long firstSuccess = disruption == Long.MAX_VALUE ? w.firstSuccessAfterInjection
+        : w.firstSuccessAfterDisruption;
+    long failed = w.timedOut + w.noResponders + w.otherErrors;
+    return new FaultReport(w.spec.name(), w.spec.kind().scenarioName(), w.spec.target().describe(),
+        (w.injected - originNanos) / 1_000_000, (end - w.injected) / 1_000_000,
+        after(w, w.reverted), after(w, w.firstDisconnect), after(w, w.reconnected), after(w, w.resubscribed),
+        after(w, w.firstError), after(w, firstSuccess), after(w, recovered(w, disruption)),
+        w.disconnects, w.reconnects, w.steps,
+        new FaultReport.RpcLoss(w.calls, w.succeeded, failed, w.timedOut, w.noResponders),
+        broker, registry);
+  }
+
+  /** The end of the first interval that starts a run of good ones after the disruption began. */
+  private @Nullable Long recovered(Window w, long disruption) {
+    long from = disruption == Long.MAX_VALUE ? w.injected : disruption;
+    // a fault that is reverted later cannot recover before its revert
+    if (w.reverted != null) {
+      from = Math.max(from, w.reverted);
+    }
+    Long latest = null;
+    for (Map.Entry<String, List<double[]>> e : w.intervals.entrySet()) {
+      double[] base = baselineOf(e.getKey());
+      List<double[]> points = e.getValue();
+      Long found = null;
+      int run = 0;
+      for (int i = 0; i < points.size(); i++) {
+        double[] p = points.get(i);
+        if (p[0] < from) {
+          continue;
+        }
+        if (good(p, base)) {
+          run++;
+          if (run == holdIntervals) {
+            found = (long) points.get(i - holdIntervals + 1)[1];
+            break;
+          }
+        } else {
+          run = 0;
+        }
+      }
+      if (found == null) {
+        return null;
+      }
+      latest = latest == null ? found : Math.max(latest, found);
+    }
+    return latest;
+  }
+
+  private boolean good(double[] p, double[] base) {
+    double total = p[2] + p[3];
+    if (p[2] <= 0) {
+      return false;
+    }
+    double errorRate = p[3] / total;
+    if (errorRate > base[0] + errorRateTolerance) {
+      return false;
+    }
+    return base[1] <= 0 || p[4] <= base[1] * (1 + p99Tolerance);
+  }
+
+  /** {error rate, mean p99} of the baseline intervals of a series; zeros when none. */
+  private double[] baselineOf(String series) {
+    List<double[]> points = baseline.get(series);
+    if (points == null || points.isEmpty()) {
+      return new double[] {0, 0};
+    }
+    double ok = 0;
+    double errors = 0;
+    double p99 = 0;
+    int withLatency = 0;
+    for (double[] p : points) {
+      ok += p[2];
+      errors += p[3];
+      if (p[4] > 0) {
+        p99 += p[4];
+        withLatency++;
+      }
+    }
+    return new double[] {ok + errors == 0 ? 0 : errors / (ok + errors), withLatency == 0 ? 0 : p99 / withLatency};
+  }
+
+  private static @Nullable Long after(Window w, @Nullable Long nanos) {
+    return nanos == null ? null : Math.max(0, (nanos - w.injected) / 1_000_000);
+  }
+
+  private @Nullable Window windowAt(long nanos) {
+    for (int i = windows.size() - 1; i >= 0; i--) {
+      Window w = windows.get(i);
+      if (nanos >= w.injected) {
+        return nanos < w.end ? w : null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,81 @@
+package io.micronats.simulator.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The audit against a registry view that forgets dead instances late and learns new ones late. */
+class RegistryAuditTest {
+  private static final long MS = 1_000_000;
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  /** What the registry returns: id -> visible from (nanos), hidden from (nanos). */
+  private final Map<String, long[]> view = new HashMap<>();
+  private long now;
+
+  private Set<String> lookup() {
+    return view.entrySet().stream().filter(e -> e.getValue()[0] <= now && now < e.getValue()[1])
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
+  }
+
+  @Test
+  void countsMissingLiveAndReturnedDeadAndHowLongTheyStayed() {
+    RegistryAudit audit = new RegistryAudit(() -> Set.copyOf(live), this::lookup);
+    for (String id : new String[] {"a", "b", "c"}) {
+      live.add(id);
+      view.put(id, new long[] {0, Long.MAX_VALUE});
+    }
+    for (now = 0; now < 100 * MS; now += 10 * MS) {
+      audit.sample(now);
+    }
+    // c crashes at 100 ms; the registry keeps returning it until 400 ms
+    live.remove("c");
+    audit.died("c", 100 * MS);
+    view.get("c")[1] = 400 * MS;
+    // d starts at 100 ms and becomes visible at 150 ms
+    live.add("d");
+    view.put("d", new long[] {150 * MS, Long.MAX_VALUE});
+    for (now = 100 * MS; now < 600 * MS; now += 10 * MS) {
+      audit.sample(now);
+    }
+
+    FaultReport.RegistryLoss before = audit.between(0, 100 * MS);
+    FaultReport.RegistryLoss after = audit.between(100 * MS, 600 * MS);
+    assertThat(before.lookups()).isEqualTo(10);
+    assertThat(before.liveMissing()).isZero();
+    assertThat(before.deadReturned()).isZero();
+    assertThat(after.lookups()).isEqualTo(50);
+    assertThat(after.liveMissing()).as("d missing at 100..140 ms").isEqualTo(5);
+    assertThat(after.deadReturned()).as("c returned at 100..390 ms").isEqualTo(30);
+    assertThat(after.staleEntries()).isEqualTo(1);
+    assertThat(after.maxStaleMillis()).isEqualTo(300);
+    assertThat(after.stillStale()).isZero();
+  }
+
+  @Test
+  void aDeadInstanceReturnedToTheEndIsStillStale() {
+    RegistryAudit audit = new RegistryAudit(() -> Set.copyOf(live), this::lookup);
+    view.put("x", new long[] {0, Long.MAX_VALUE});
+    audit.died("x", 0);
+    for (now = 0; now <= 50 * MS; now += 10 * MS) {
+      audit.sample(now);
+    }
+    FaultReport.RegistryLoss loss = audit.between(0, 100 * MS);
+    assertThat(loss.stillStale()).isEqualTo(1);
+    assertThat(loss.maxStaleMillis()).isEqualTo(50);
+  }
+
+  @Test
+  void failingLookupsAreCountedNotThrown() {
+    RegistryAudit audit = new RegistryAudit(Set::of, () -> {
+      throw new IllegalStateException("registry down");
+    });
+    audit.sample(1);
+    assertThat(audit.failedLookups()).isEqualTo(1);
+    assertThat(audit.between(0, 10).lookups()).isZero();
+  }
+}
