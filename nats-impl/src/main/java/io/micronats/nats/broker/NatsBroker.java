@@ -65,7 +65,7 @@ public final class NatsBroker implements Broker {
   private final Object lock = new Object();
   private volatile @Nullable Connection connection;
   private volatile long lastMaxPayload = 1024 * 1024;
-  private volatile String lastTopic = "";
+  private volatile @Nullable String lastTopic;
 
   private NatsBroker(Builder b) {
     this.config = b.config;

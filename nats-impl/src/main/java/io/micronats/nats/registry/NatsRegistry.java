@@ -83,9 +83,9 @@ public final class NatsRegistry implements Registry {
   static final String INSTANCE = "Mn-Instance";
   static final String TTL = "Mn-Ttl";
   static final String HEARTBEAT = "Mn-Heartbeat";
-  private static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
+  static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
   private static final AtomicLong THREADS = new AtomicLong();
-  private static final int MAX_QUERY_BYTES = 64 * 1024;
+  static final int MAX_QUERY_BYTES = 64 * 1024;
 
   private final PluginConfig config;
   private final String querySubject;
@@ -96,18 +96,18 @@ public final class NatsRegistry implements Registry {
   private final Duration quiet;
   private final Duration sweep;
   private final Duration reconnectGrace;
-  private final String instance = NUID.nextGlobal();
+  final String instance = NUID.nextGlobal();
   private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
-  private final LocalStore store = new LocalStore();
-  private final RemoteView view = new RemoteView();
+  final LocalStore store = new LocalStore();
+  final RemoteView view = new RemoteView();
   private final Set<NatsWatcher> watchers = ConcurrentHashMap.newKeySet();
-  private final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
+  final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
   private final Object fanOutLock = new Object();
   private final Object startLock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong ids = new AtomicLong();
-  private final RegistryCounters counters = new RegistryCounters();
-  private volatile @Nullable Connection connection;
+  final RegistryCounters counters = new RegistryCounters();
+  volatile @Nullable Connection connection;
   private @Nullable Dispatcher dispatcher;
   private @Nullable ScheduledExecutorService timer;
 
@@ -383,109 +383,13 @@ public final class NatsRegistry implements Registry {
     }
   }
 
-  private void fanOut(WatchEvent event) {
+  void fanOut(WatchEvent event) {
     synchronized (fanOutLock) {
       for (NatsWatcher w : watchers) {
         if (w.accepts(event.service().name())) {
           w.enqueue(event);
         }
       }
-    }
-  }
-
-  private void onQuery(io.nats.client.Message msg) {
-    String reply = msg.getReplyTo();
-    byte[] data = msg.getData();
-    if (reply == null || reply.isEmpty() || data == null || data.length > MAX_QUERY_BYTES) {
-      counters.strangers.increment();
-      return;
-    }
-    Headers in = msg.getHeaders();
-    if (in != null && instance.equals(in.getFirst(INSTANCE))) {
-      return; // our own query: answered from the local store directly
-    }
-    RegistryCodec.Result query;
-    try {
-      query = RegistryCodec.readResult(new String(data, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      counters.strangers.increment();
-      return;
-    }
-    List<Service> answer;
-    String action = query.action().toLowerCase(Locale.ROOT);
-    if (action.equals("get") && query.service() != null) {
-      answer = store.services(query.service().name());
-    } else if (action.equals("list")) {
-      answer = store.services(null);
-    } else {
-      counters.strangers.increment();
-      return;
-    }
-    counters.queriesAnswered.increment();
-    Connection c = connection;
-    if (c == null) {
-      return;
-    }
-    for (Service s : answer) {
-      Headers headers = new Headers().put(INSTANCE, instance);
-      long ttl = store.ttlMillis(s.name(), s.version());
-      if (ttl > 0) {
-        headers.put(TTL, Long.toString(ttl));
-      }
-      try {
-        c.publish(reply, headers, RegistryCodec.service(s).getBytes(StandardCharsets.UTF_8));
-      } catch (RuntimeException e) {
-        LOG.warn("could not answer a registry query for '{}': {}", s.name(), e.toString());
-      }
-    }
-  }
-
-  private void onReply(io.nats.client.Message msg) {
-    QueryCollector collector = queries.get(msg.getSubject());
-    if (collector == null || msg.isStatusMessage()) {
-      return; // a late answer to a finished query, or a status: nothing to collect
-    }
-    try {
-      Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
-      Headers h = msg.getHeaders();
-      String from = h == null ? null : h.getFirst(INSTANCE);
-      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, TTL));
-    } catch (IllegalArgumentException e) {
-      counters.strangers.increment();
-    }
-  }
-
-  private void onWatch(io.nats.client.Message msg) {
-    Headers h = msg.getHeaders();
-    String from = h == null ? null : h.getFirst(INSTANCE);
-    if (instance.equals(from)) {
-      return; // our own event: already given to our watchers
-    }
-    RegistryCodec.Result event;
-    try {
-      event = RegistryCodec.readResult(new String(msg.getData(), StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException e) {
-      counters.strangers.increment();
-      return;
-    }
-    Service service = event.service();
-    Action action = switch (event.action().toLowerCase(Locale.ROOT)) {
-      case "create" -> Action.CREATE;
-      case "update", "put" -> Action.UPDATE;
-      case "delete" -> Action.DELETE;
-      default -> null;
-    };
-    if (service == null || action == null) {
-      counters.strangers.increment();
-      return;
-    }
-    long now = System.nanoTime();
-    if (action == Action.DELETE) {
-      store.deregister(service);
-    }
-    view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, TTL), now);
-    if (h == null || h.getFirst(HEARTBEAT) == null) {
-      fanOut(new WatchEvent(action, service));
     }
   }
 
@@ -511,18 +415,6 @@ public final class NatsRegistry implements Registry {
     } catch (RuntimeException e) {
       // Outermost frame of the timer thread: keep sweeping.
       LOG.warn("registry TTL sweep failed", e);
-    }
-  }
-
-  private static long longHeader(@Nullable Headers h, String name) {
-    String v = h == null ? null : h.getFirst(name);
-    if (v == null) {
-      return 0;
-    }
-    try {
-      return Math.max(0, Long.parseLong(v.trim()));
-    } catch (NumberFormatException e) {
-      return 0;
     }
   }
 
@@ -566,9 +458,10 @@ public final class NatsRegistry implements Registry {
       }
       Dispatcher d = c.createDispatcher();
       d.setPendingLimits(-1, -1);
-      d.subscribe(querySubject, this::onQuery);
-      d.subscribe(watchSubject, this::onWatch);
-      d.subscribe(replyPrefix + ".*", this::onReply);
+      Inbound inbound = new Inbound(this);
+      d.subscribe(querySubject, inbound::onQuery);
+      d.subscribe(watchSubject, inbound::onWatch);
+      d.subscribe(replyPrefix + ".*", inbound::onReply);
       try {
         Flush.await(c, Duration.ofSeconds(5));
       } catch (TimeoutException | InterruptedException e) {

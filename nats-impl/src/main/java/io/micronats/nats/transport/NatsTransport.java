@@ -11,7 +11,6 @@ import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.Names;
 import io.micronats.spi.NoRespondersException;
-import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.PayloadTooLargeException;
 import io.micronats.spi.TransportException;
 import io.micronats.spi.plugin.PluginConfig;
@@ -148,59 +147,7 @@ public final class NatsTransport implements Transport {
     Connection c = start();
     String inbox = inboxPrefix + ".c" + ids.incrementAndGet();
     NatsSocket socket = newSocket(c, true, inbox, address, address, inbox, null);
-    Subscription sub = socket.subscription();
-    long start = System.nanoTime();
-    long deadline = start + timeout.toNanos();
-    long graceEnd = start + Math.min(dialGrace.toNanos(), timeout.toNanos());
-    long backoffMillis = 2;
-    try {
-      for (int attempt = 0; attempt < 10_000; attempt++) {
-        sendControl(address, inbox, Wire.OPEN, null);
-        while (true) {
-          long remaining = deadline - System.nanoTime();
-          io.nats.client.Message reply = remaining <= 0 ? null : sub.nextMessage(Duration.ofNanos(remaining));
-          if (reply == null) {
-            if (deadline - System.nanoTime() > 0) {
-              continue;
-            }
-            socket.abandon(new OperationTimeoutException("dial " + address, timeout));
-            sendControl(address, inbox, Wire.CLOSE, "dial timed out");
-            throw new OperationTimeoutException("dial " + address, timeout);
-          }
-          if (reply.isStatusMessage()) {
-            if (reply.getStatus().isNoResponders()) {
-              break;
-            }
-            continue;
-          }
-          String control = HeaderCodec.control(reply.getHeaders(), Wire.CONTROL);
-          if (Wire.ACK.equals(control) && reply.getReplyTo() != null) {
-            socket.connectedTo(reply.getReplyTo());
-            return socket;
-          }
-          if (Wire.CLOSE.equals(control)) {
-            NoRespondersException e = new NoRespondersException("the listener at '" + address + "' is closing");
-            socket.abandon(e);
-            throw e;
-          }
-        }
-        if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis) - graceEnd > 0) {
-          break;
-        }
-        Thread.sleep(backoffMillis);
-        backoffMillis = Math.min(backoffMillis * 2, 25);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      socket.abandon(new ClosedException("dial to " + address + " was interrupted"));
-      throw new TransportException("dial to '" + address + "' was interrupted", e);
-    } catch (IllegalStateException e) {
-      socket.abandon(new ClosedException("dial to " + address + " failed"));
-      throw new TransportException("dial to '" + address + "' failed: " + e.getMessage(), e);
-    }
-    NoRespondersException e = new NoRespondersException("nobody listens at '" + address + "'");
-    socket.abandon(e);
-    throw e;
+    return Handshake.open(this, socket, address, timeout, dialGrace);
   }
 
   @Override

@@ -115,6 +115,8 @@ class NatsBrokerTest {
       assertThrows(NotConnectedException.class, () -> broker.publish("big.topic", Message.of("x")));
       broker.connect();
       broker.publish("big.topic", Message.of("x"));
+      assertThrows(IllegalArgumentException.class, () -> broker.publish("", Message.of("x")));
+      assertThrows(IllegalArgumentException.class, () -> broker.publish("big.*", Message.of("x")));
     }
   }
 

@@ -98,7 +98,7 @@ public final class FaultInjector implements AutoCloseable {
       executor = ex;
       for (FaultSpec spec : schedule.faults()) {
         long delay = originNanos + spec.at().toNanos() - System.nanoTime();
-        ex.schedule(() -> inject(spec, ex), Math.max(0, delay), TimeUnit.NANOSECONDS);
+        ex.schedule(() -> inject(spec, ex, originNanos), Math.max(0, delay), TimeUnit.NANOSECONDS);
       }
     }
   }
@@ -136,12 +136,12 @@ public final class FaultInjector implements AutoCloseable {
 
   // ---- internals ----
 
-  private void inject(FaultSpec spec, ScheduledExecutorService ex) {
+  private void inject(FaultSpec spec, ScheduledExecutorService ex, long originNanos) {
     if (closed) {
       return;
     }
     long now = System.nanoTime();
-    int id = timeline.injected(spec, now);
+    int id = timeline.injected(spec, now, originNanos);
     LOG.info("fault {}: {}", spec.name(), spec.describe());
     Runnable revert;
     try {

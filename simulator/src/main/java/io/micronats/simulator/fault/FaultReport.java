@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param name the fault's name
  * @param kind the fault's kind, as in scenarios ({@code kill}, {@code pause}...)
  * @param target what it was aimed at, described
- * @param injectedAtMillis when it was injected, milliseconds after the run's measured start
+ * @param phase the phase it was timed in, empty for the run
+ * @param injectedAtMillis when it was injected, milliseconds after the measured start of its
+ *     phase (or of the run)
  * @param windowMillis the length of the fault's window
  * @param revertedAfterMillis when it was reverted (resume, restart, heal)
  * @param disconnectedAfterMillis the first client disconnection
@@ -32,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param broker broker messages in the window (loss by send time)
  * @param registry registry lookups in the window
  */
-public record FaultReport(String name, String kind, String target, long injectedAtMillis,
+public record FaultReport(String name, String kind, String target, String phase, long injectedAtMillis,
     long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
     @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
     @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
@@ -43,6 +45,7 @@ public record FaultReport(String name, String kind, String target, long injected
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(phase, "phase");
     steps = List.copyOf(steps);
     Objects.requireNonNull(rpc, "rpc");
     Objects.requireNonNull(broker, "broker");
@@ -97,7 +100,7 @@ public record FaultReport(String name, String kind, String target, long injected
   public String describe() {
     StringBuilder sb = new StringBuilder();
     sb.append(name).append(" (").append(kind).append(' ').append(target).append(") at +")
-        .append(injectedAtMillis).append(" ms\n");
+        .append(injectedAtMillis).append(" ms").append(phase.isEmpty() ? "" : " of " + phase).append('\n');
     mark(sb, "reverted", revertedAfterMillis);
     mark(sb, "first disconnect", disconnectedAfterMillis);
     mark(sb, "reconnected", reconnectedAfterMillis);

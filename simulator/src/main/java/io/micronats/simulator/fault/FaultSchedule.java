@@ -56,8 +56,8 @@ public record FaultSchedule(List<FaultSpec> faults) {
         problems.add(at + ".kind: " + f.kind().scenarioName() + " needs a fleet of fake services");
       }
       if (f.target() instanceof FaultTarget.Node n && nodes > 0 && n.index() >= nodes) {
-        problems.add(at + ".target: node " + (n.index() + 1) + " does not exist; the layout has "
-            + nodes + " nodes");
+        problems.add(at + ".target: node " + n.index() + " does not exist; the layout has "
+            + nodes + " nodes (0.." + (nodes - 1) + ")");
       }
       if (f.target() instanceof FaultTarget.Pair p && nodes > 0 && Math.max(p.a(), p.b()) >= nodes) {
         problems.add(at + ".target: " + p.describe() + " do not both exist; the layout has " + nodes

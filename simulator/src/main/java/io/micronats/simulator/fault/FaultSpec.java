@@ -25,10 +25,12 @@ import java.util.Objects;
  * @param partitionMode how a partition cuts routes, for {@link FaultKind#PARTITION}
  * @param ratePerSecond instances started and stopped per second, for
  *     {@link FaultKind#REGISTRY_CHURN}
+ * @param phase the name of the phase whose measured start {@code at} counts from; empty for the
+ *     run's (or the first measured phase's) start
  */
 public record FaultSpec(String name, FaultKind kind, FaultTarget target, Duration at,
     Duration duration, Duration latency, Duration jitter, LinkSide links,
-    PartitionMode partitionMode, double ratePerSecond) {
+    PartitionMode partitionMode, double ratePerSecond, String phase) {
 
   public FaultSpec {
     Objects.requireNonNull(name, "name");
@@ -40,6 +42,7 @@ public record FaultSpec(String name, FaultKind kind, FaultTarget target, Duratio
     Objects.requireNonNull(jitter, "jitter");
     Objects.requireNonNull(links, "links");
     Objects.requireNonNull(partitionMode, "partitionMode");
+    Objects.requireNonNull(phase, "phase");
     requireNotNegative("at", at);
     requireNotNegative("duration", duration);
     requireNotNegative("latency", latency);
@@ -70,41 +73,48 @@ public record FaultSpec(String name, FaultKind kind, FaultTarget target, Duratio
   /** A spec with only the fields every kind has; the rest take their defaults. */
   public static FaultSpec of(FaultKind kind, FaultTarget target, Duration at, Duration duration) {
     return new FaultSpec("", kind, target, at, duration, Duration.ZERO, Duration.ZERO, LinkSide.CLIENT,
-        PartitionMode.CUT, kind == FaultKind.REGISTRY_CHURN ? 10 : 0);
+        PartitionMode.CUT, kind == FaultKind.REGISTRY_CHURN ? 10 : 0, "");
   }
 
   /** This spec with another name. */
   public FaultSpec withName(String newName) {
     return new FaultSpec(newName, kind, target, at, duration, latency, jitter, links, partitionMode,
-        ratePerSecond);
+        ratePerSecond, phase);
   }
 
   /** This spec with latency and jitter. */
   public FaultSpec withLatency(Duration newLatency, Duration newJitter) {
     return new FaultSpec(name, kind, target, at, duration, newLatency, newJitter, links, partitionMode,
-        ratePerSecond);
+        ratePerSecond, phase);
   }
 
   /** This spec on other links. */
   public FaultSpec withLinks(LinkSide newLinks) {
     return new FaultSpec(name, kind, target, at, duration, latency, jitter, newLinks, partitionMode,
-        ratePerSecond);
+        ratePerSecond, phase);
   }
 
   /** This spec with another partition mode. */
   public FaultSpec withPartitionMode(PartitionMode mode) {
-    return new FaultSpec(name, kind, target, at, duration, latency, jitter, links, mode, ratePerSecond);
+    return new FaultSpec(name, kind, target, at, duration, latency, jitter, links, mode, ratePerSecond, phase);
   }
 
   /** This spec with another churn rate. */
   public FaultSpec withRate(double perSecond) {
     return new FaultSpec(name, kind, target, at, duration, latency, jitter, links, partitionMode,
-        perSecond);
+        perSecond, phase);
+  }
+
+  /** This spec timed from the measured start of phase {@code newPhase}. */
+  public FaultSpec withPhase(String newPhase) {
+    return new FaultSpec(name, kind, target, at, duration, latency, jitter, links, partitionMode,
+        ratePerSecond, newPhase);
   }
 
   /** A one-line description, for example {@code kill node 2 at 10s for 0s}. */
   public String describe() {
     return kind.scenarioName() + " " + target.describe() + " at " + at.toMillis() + "ms"
+        + (phase.isEmpty() ? "" : " of " + phase)
         + (duration.isZero() ? "" : " for " + duration.toMillis() + "ms");
   }
 

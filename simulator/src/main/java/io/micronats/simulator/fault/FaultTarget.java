@@ -8,7 +8,7 @@ package io.micronats.simulator.fault;
  */
 public sealed interface FaultTarget {
 
-  /** The node at {@code index} (from 0). */
+  /** The node at {@code index} (from 0, like the layout's placement; server {@code n<index+1>}). */
   record Node(int index) implements FaultTarget {
     public Node {
       if (index < 0) {
@@ -18,7 +18,7 @@ public sealed interface FaultTarget {
 
     @Override
     public String describe() {
-      return "node " + (index + 1);
+      return "node " + index;
     }
   }
 
@@ -50,7 +50,7 @@ public sealed interface FaultTarget {
 
     @Override
     public String describe() {
-      return "nodes " + (a + 1) + " and " + (b + 1);
+      return "nodes " + a + " and " + b;
     }
   }
 

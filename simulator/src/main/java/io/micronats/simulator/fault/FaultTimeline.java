@@ -44,6 +44,7 @@ public final class FaultTimeline implements ConnectionEventListener {
   private static final class Window {
     final FaultSpec spec;
     final long injected;
+    final long origin;
     long end = Long.MAX_VALUE;
     @Nullable Long reverted;
     @Nullable Long firstDisconnect;
@@ -65,9 +66,10 @@ public final class FaultTimeline implements ConnectionEventListener {
     // per series: intervals {start, end, successes, errors, p99}
     final Map<String, List<double[]>> intervals = new LinkedHashMap<>();
 
-    Window(FaultSpec spec, long injected) {
+    Window(FaultSpec spec, long injected, long origin) {
       this.spec = spec;
       this.injected = injected;
+      this.origin = origin;
     }
 
     long disruptionStart() {
@@ -123,14 +125,31 @@ public final class FaultTimeline implements ConnectionEventListener {
    * @return the fault's number, for {@link #step} and {@link #reverted}
    */
   public int injected(FaultSpec spec, long nanos) {
+    return injected(spec, nanos, originNanos);
+  }
+
+  /**
+   * Opens the window of a fault injected at {@code nanos}, whose injection time is reported
+   * relative to {@code originNanos} (for example the measured start of its phase).
+   *
+   * @return the fault's number, for {@link #step} and {@link #reverted}
+   */
+  public int injected(FaultSpec spec, long nanos, long originNanos) {
     Objects.requireNonNull(spec, "spec");
+    synchronized (lock) {
+      closeWindow(nanos);
+      windows.add(new Window(spec, nanos, originNanos));
+      return windows.size() - 1;
+    }
+  }
+
+  /** Ends the open window at {@code nanos} (for example at the end of its phase); no effect if none. */
+  public void closeWindow(long nanos) {
     synchronized (lock) {
       if (!windows.isEmpty()) {
         Window last = windows.get(windows.size() - 1);
-        last.end = Math.min(last.end, nanos);
+        last.end = Math.max(last.injected, Math.min(last.end, nanos));
       }
-      windows.add(new Window(spec, nanos));
-      return windows.size() - 1;
     }
   }
 
@@ -307,7 +326,7 @@ public final class FaultTimeline implements ConnectionEventListener {
       }
       FaultReport.BrokerLoss broker = ledger == null ? FaultReport.BrokerLoss.NONE : ledger.between(w.injected, end);
       FaultReport.RegistryLoss registry = audit == null ? FaultReport.RegistryLoss.NONE : audit.between(w.injected, end);
-      out.add(new FaultReport(r.name(), r.kind(), r.target(), r.injectedAtMillis(), r.windowMillis(),
+      out.add(new FaultReport(r.name(), r.kind(), r.target(), r.phase(), r.injectedAtMillis(), r.windowMillis(),
           r.revertedAfterMillis(), r.disconnectedAfterMillis(), r.reconnectedAfterMillis(),
           r.resubscribedAfterMillis(), r.firstErrorAfterMillis(), r.firstSuccessAfterMillis(),
           r.recoveredAfterMillis(), r.disconnects(), r.reconnects(), r.steps(), r.rpc(), broker, registry));
@@ -322,7 +341,7 @@ public final class FaultTimeline implements ConnectionEventListener {
         : w.firstSuccessAfterDisruption;
     long failed = w.timedOut + w.noResponders + w.otherErrors;
     return new FaultReport(w.spec.name(), w.spec.kind().scenarioName(), w.spec.target().describe(),
-        (w.injected - originNanos) / 1_000_000, (end - w.injected) / 1_000_000,
+        w.spec.phase(), (w.injected - w.origin) / 1_000_000, (end - w.injected) / 1_000_000,
         after(w, w.reverted), after(w, w.firstDisconnect), after(w, w.reconnected), after(w, w.resubscribed),
         after(w, w.firstError), after(w, firstSuccess), after(w, recovered(w, disruption)),
         w.disconnects, w.reconnects, w.steps,

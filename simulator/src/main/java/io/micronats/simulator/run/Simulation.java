@@ -185,23 +185,21 @@ public final class Simulation {
 
   private static void rpc(Scenario s, ClientConfigs configs, PhaseRunner runner, FakeFleet fleet, List<PhaseRecord> records,
       Map<String, String> labels) throws Exception {
-    {
-      List<PluginSet> clients = new ArrayList<>();
-      try {
-        for (int i = 0; i < s.layout().clientNodes().size(); i++) {
-          PluginConfig config = configs.config(true, i, "rpc-client-" + i)
-              .with(DiscoveryWorkload.STRATEGY_SETTING, s.registry().strategy().yamlName());
-          clients.add(PluginSet.create(s.implementation(), config, "rpc-client-" + i, s.layout().clientNodes().get(i)));
-        }
-        List<PhaseRecord> rpc = new RpcWorkload(s, runner, clients).run(fleet);
-        records.addAll(rpc);
-        double knee = RpcWorkload.knee(rpc);
-        if (rpc.size() > 1 && knee > 0) {
-          labels.put("rpc.knee", PhaseRunner.fmt(knee));
-        }
-      } finally {
-        clients.forEach(PluginSet::close);
+    List<PluginSet> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < s.layout().clientNodes().size(); i++) {
+        PluginConfig config = configs.config(true, i, "rpc-client-" + i)
+            .with(DiscoveryWorkload.STRATEGY_SETTING, s.registry().strategy().yamlName());
+        clients.add(PluginSet.create(s.implementation(), config, "rpc-client-" + i, s.layout().clientNodes().get(i)));
       }
+      List<PhaseRecord> rpc = new RpcWorkload(s, runner, clients).run(fleet);
+      records.addAll(rpc);
+      double knee = RpcWorkload.knee(rpc);
+      if (rpc.size() > 1 && knee > 0) {
+        labels.put("rpc.knee", PhaseRunner.fmt(knee));
+      }
+    } finally {
+      clients.forEach(PluginSet::close);
     }
   }
 

@@ -99,6 +99,10 @@ class TwoAgentsTest {
       perAgent += HistogramCodec.decode(r.histograms().get("rpc")).getTotalCount();
     }
     assertThat(perAgent).isEqualTo(ok);
+    io.micronats.reports.model.Phase phase = DistributedRun.toPhase("distributed-rpc",
+        new RunPlan(40, 200, Duration.ofSeconds(3), Duration.ofSeconds(2), Map.of()), merged);
+    assertThat(phase.latency().get("rpc").count()).isEqualTo(ok);
+    assertThat(phase.counts().get("calls")).isEqualTo(calls);
   }
 
   @Test

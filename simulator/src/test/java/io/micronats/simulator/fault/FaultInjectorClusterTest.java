@@ -169,7 +169,7 @@ class FaultInjectorClusterTest {
   void partitionBetweenClientAndServiceNodesLosesCrossTrafficUntilHealed() throws Exception {
     List<FaultReport> reports = run(true, Duration.ofSeconds(5), Duration.ofSeconds(8),
         new FaultSpec("partition", FaultKind.PARTITION, new FaultTarget.Pair(0, 1), Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, LinkSide.ROUTES, PartitionMode.CUT, 0));
+            Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, LinkSide.ROUTES, PartitionMode.CUT, 0, ""));
 
     FaultReport r = reports.get(0);
     assertThat(r.disconnectedAfterMillis()).as("clients keep their connections").isNull();

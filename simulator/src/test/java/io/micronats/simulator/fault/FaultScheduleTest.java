@@ -39,10 +39,10 @@ class FaultScheduleTest {
     assertThat(s.faults()).extracting(FaultSpec::kind)
         .containsExactly(FaultKind.KILL, FaultKind.KILL_INSTANCES, FaultKind.PARTITION);
     assertThat(s.problems(3, false, false)).containsExactly(
-        "faults[0].target: node 4 does not exist; the layout has 3 nodes",
+        "faults[0].target: node 3 does not exist; the layout has 3 nodes (0..2)",
         "faults[1].kind: kill-instances needs a fleet of fake services",
         "faults[2].kind: partition needs link proxies (layout.linkProxies: true on a local cluster)",
-        "faults[2].target: nodes 1 and 5 do not both exist; the layout has 3 nodes");
+        "faults[2].target: nodes 0 and 4 do not both exist; the layout has 3 nodes");
     assertThat(s.problems(0, false, true)).first().asString()
         .startsWith("faults[0].kind: kill needs a local cluster");
   }

@@ -50,6 +50,7 @@ final class ProbeLoad implements AutoCloseable {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong seq = new AtomicLong();
   private final Duration timeout;
+  private final boolean listen;
   private volatile long intervalStart;
   private volatile boolean running;
 
@@ -59,7 +60,14 @@ final class ProbeLoad implements AutoCloseable {
    */
   ProbeLoad(FaultTimeline timeline, String clientUrl, String serviceUrl, Duration pingInterval,
       Duration timeout) throws Exception {
+    this(timeline, clientUrl, serviceUrl, pingInterval, timeout, true);
+  }
+
+  /** As above; without {@code listen}, connection events reach the timeline some other way. */
+  ProbeLoad(FaultTimeline timeline, String clientUrl, String serviceUrl, Duration pingInterval,
+      Duration timeout, boolean listen) throws Exception {
     this.timeline = timeline;
+    this.listen = listen;
     this.timeout = timeout;
     requester = connect(clientUrl, "probe-requester", pingInterval);
     publisher = connect(clientUrl, "probe-publisher", pingInterval);
@@ -84,7 +92,9 @@ final class ProbeLoad implements AutoCloseable {
     NatsSettings s = NatsSettings.from(PluginConfig.of("addresses", url, "shared", "false", "name", name,
         "ping.interval", ping.toMillis() + "ms", "reconnect.wait", "100ms", "timeout", "2s"));
     Connection c = NatsConnections.acquire(s);
-    NatsConnections.addListener(c, timeline);
+    if (listen) {
+      NatsConnections.addListener(c, timeline);
+    }
     connections.add(c);
     return c;
   }

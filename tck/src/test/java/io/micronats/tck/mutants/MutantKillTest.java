@@ -48,6 +48,7 @@ class MutantKillTest {
       TestEnvironment.SEED_PARAMETER, "20261127");
 
   static final Map<String, Set<String>> ACTUAL = new ConcurrentHashMap<>();
+  static final Map<String, String> MESSAGES = new ConcurrentHashMap<>();
 
   /** Every mutant, or those named in the system property {@code tck.mutant} (comma-separated). */
   static List<Mutant> selected() {
@@ -80,8 +81,10 @@ class MutantKillTest {
         missing.removeAll(failed);
         Set<String> extra = new TreeSet<>(failed);
         extra.removeAll(m.expected());
+        StringBuilder why = new StringBuilder();
+        extra.forEach(id -> why.append("\n  ").append(MESSAGES.getOrDefault(id, id)));
         throw new AssertionError("mutant " + m.name() + ": expected exactly " + m.expected() + " to fail, but "
-            + failed + " failed (not failing: " + missing + ", unexpectedly failing: " + extra + ")");
+            + failed + " failed (not failing: " + missing + ", unexpectedly failing: " + extra + ")" + why);
       }
     }));
   }
@@ -178,6 +181,7 @@ class MutantKillTest {
       if (killed) {
         failed.add(id);
         String message = String.valueOf(t.getMessage());
+        MESSAGES.put(id, message.lines().findFirst().orElse(message));
         if (!message.startsWith(id + " [")) {
           problems.add(id + " failure message does not start with '" + id + " [': " + message);
         }

@@ -1,0 +1,136 @@
+package io.micronats.nats.registry;
+
+import io.micronats.spi.registry.Service;
+import io.micronats.spi.registry.WatchEvent;
+import io.micronats.spi.registry.WatchEvent.Action;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link NatsRegistry} does with the messages it receives: queries from other instances
+ * (answered from its own registrations), answers to its own queries, and watch events.
+ *
+ * <p>Called on the registry's dispatcher thread only. Anything that is not a valid registry
+ * message (random bytes, invalid JSON, oversized queries, a query without a reply subject) is
+ * ignored and counted as a stranger.
+ */
+final class Inbound {
+
+  private final NatsRegistry registry;
+
+  Inbound(NatsRegistry registry) {
+    this.registry = registry;
+  }
+
+  void onQuery(io.nats.client.Message msg) {
+    String reply = msg.getReplyTo();
+    byte[] data = msg.getData();
+    if (reply == null || reply.isEmpty() || data == null || data.length > NatsRegistry.MAX_QUERY_BYTES) {
+      registry.counters.strangers.increment();
+      return;
+    }
+    Headers in = msg.getHeaders();
+    if (in != null && registry.instance.equals(in.getFirst(NatsRegistry.INSTANCE))) {
+      return; // our own query: answered from the local store directly
+    }
+    RegistryCodec.Result query;
+    try {
+      query = RegistryCodec.readResult(new String(data, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      registry.counters.strangers.increment();
+      return;
+    }
+    List<Service> answer;
+    String action = query.action().toLowerCase(Locale.ROOT);
+    if (action.equals("get") && query.service() != null) {
+      answer = registry.store.services(query.service().name());
+    } else if (action.equals("list")) {
+      answer = registry.store.services(null);
+    } else {
+      registry.counters.strangers.increment();
+      return;
+    }
+    registry.counters.queriesAnswered.increment();
+    Connection c = registry.connection;
+    if (c == null) {
+      return;
+    }
+    for (Service s : answer) {
+      Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance);
+      long ttl = registry.store.ttlMillis(s.name(), s.version());
+      if (ttl > 0) {
+        headers.put(NatsRegistry.TTL, Long.toString(ttl));
+      }
+      try {
+        c.publish(reply, headers, RegistryCodec.service(s).getBytes(StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        NatsRegistry.LOG.warn("could not answer a registry query for '{}': {}", s.name(), e.toString());
+      }
+    }
+  }
+
+  void onReply(io.nats.client.Message msg) {
+    QueryCollector collector = registry.queries.get(msg.getSubject());
+    if (collector == null || msg.isStatusMessage()) {
+      return; // a late answer to a finished query, or a status: nothing to collect
+    }
+    try {
+      Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
+      Headers h = msg.getHeaders();
+      String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
+      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL));
+    } catch (IllegalArgumentException e) {
+      registry.counters.strangers.increment();
+    }
+  }
+
+  void onWatch(io.nats.client.Message msg) {
+    Headers h = msg.getHeaders();
+    String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
+    if (registry.instance.equals(from)) {
+      return; // our own event: already given to our watchers
+    }
+    RegistryCodec.Result event;
+    try {
+      event = RegistryCodec.readResult(new String(msg.getData(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      registry.counters.strangers.increment();
+      return;
+    }
+    Service service = event.service();
+    Action action = switch (event.action().toLowerCase(Locale.ROOT)) {
+      case "create" -> Action.CREATE;
+      case "update", "put" -> Action.UPDATE;
+      case "delete" -> Action.DELETE;
+      default -> null;
+    };
+    if (service == null || action == null) {
+      registry.counters.strangers.increment();
+      return;
+    }
+    long now = System.nanoTime();
+    if (action == Action.DELETE) {
+      registry.store.deregister(service);
+    }
+    registry.view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL), now);
+    if (h == null || h.getFirst(NatsRegistry.HEARTBEAT) == null) {
+      registry.fanOut(new WatchEvent(action, service));
+    }
+  }
+
+  static long longHeader(@Nullable Headers h, String name) {
+    String v = h == null ? null : h.getFirst(name);
+    if (v == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
