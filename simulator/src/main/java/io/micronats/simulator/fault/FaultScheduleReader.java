@@ -2,8 +2,6 @@ package io.micronats.simulator.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronats.nats.cluster.proxy.PartitionMode;
-import io.micronats.simulator.scenario.Durations;
-import io.micronats.simulator.scenario.ScenarioException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the {@code faults:} list of a scenario into a {@link FaultSchedule}; every error is a
- * {@link ScenarioException} naming the field's path, {@code faults[i].field}.
+ * {@link FaultScheduleException} naming the field's path, {@code faults[i].field} (the scenario
+ * parser turns it into its own exception with the same path).
  *
  * <pre>{@code
  * faults:
@@ -45,14 +44,14 @@ public final class FaultScheduleReader {
   /**
    * The schedule in {@code node} (the value of {@code faults}, absent or null for none).
    *
-   * @throws ScenarioException naming the field's path and what was wrong
+   * @throws FaultScheduleException naming the field's path and what was wrong
    */
   public static FaultSchedule read(@Nullable JsonNode node, String path) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return FaultSchedule.NONE;
     }
     if (!node.isArray()) {
-      throw new ScenarioException(path, "must be a list of faults, was " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+      throw new FaultScheduleException(path, "must be a list of faults, was " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     List<FaultSpec> specs = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -63,12 +62,12 @@ public final class FaultScheduleReader {
 
   private static FaultSpec readOne(JsonNode f, String path) {
     if (!f.isObject()) {
-      throw new ScenarioException(path, "must be a mapping with at least kind, a target and at");
+      throw new FaultScheduleException(path, "must be a mapping with at least kind, a target and at");
     }
     for (Iterator<String> it = f.fieldNames(); it.hasNext();) {
       String key = it.next();
       if (!FIELDS.contains(key)) {
-        throw new ScenarioException(path + "." + key, "unknown field; known fields are "
+        throw new FaultScheduleException(path + "." + key, "unknown field; known fields are "
             + new java.util.TreeSet<>(FIELDS));
       }
     }
@@ -77,7 +76,7 @@ public final class FaultScheduleReader {
     try {
       kind = FaultKind.fromScenarioName(kindText);
     } catch (IllegalArgumentException e) {
-      throw new ScenarioException(path + ".kind", e.getMessage());
+      throw new FaultScheduleException(path + ".kind", e.getMessage());
     }
     FaultTarget target = target(f, path, kind);
     Duration at = duration(f, "at", path, null);
@@ -87,13 +86,13 @@ public final class FaultScheduleReader {
     LinkSide links = switch (text(f, "links", path, "client").toLowerCase(Locale.ROOT)) {
       case "client", "clients" -> LinkSide.CLIENT;
       case "routes", "route" -> LinkSide.ROUTES;
-      default -> throw new ScenarioException(path + ".links", "must be client or routes, was '"
+      default -> throw new FaultScheduleException(path + ".links", "must be client or routes, was '"
           + f.get("links").asText() + "'");
     };
     PartitionMode mode = switch (text(f, "mode", path, "cut").toLowerCase(Locale.ROOT)) {
       case "cut" -> PartitionMode.CUT;
       case "silent" -> PartitionMode.SILENT;
-      default -> throw new ScenarioException(path + ".mode", "must be cut or silent, was '"
+      default -> throw new FaultScheduleException(path + ".mode", "must be cut or silent, was '"
           + f.get("mode").asText() + "'");
     };
     double rate = number(f, "rate", path, kind == FaultKind.REGISTRY_CHURN ? 10 : 0);
@@ -106,7 +105,7 @@ public final class FaultScheduleReader {
       int colon = msg.indexOf(':');
       String field = colon > 0 && FIELDS.contains(msg.substring(0, colon)) ? msg.substring(0, colon)
           : colon > 0 && msg.substring(0, colon).equals("target") ? "kind" : "";
-      throw new ScenarioException(field.isEmpty() ? path : path + "." + field,
+      throw new FaultScheduleException(field.isEmpty() ? path : path + "." + field,
           colon > 0 ? msg.substring(colon + 1).trim() : msg);
     }
   }
@@ -119,7 +118,7 @@ public final class FaultScheduleReader {
       }
     }
     if (given.size() != 1) {
-      throw new ScenarioException(path, given.isEmpty()
+      throw new FaultScheduleException(path, given.isEmpty()
           ? "needs a target: node, nodes, pair or instances"
           : "must have one target, has " + given);
     }
@@ -129,7 +128,7 @@ public final class FaultScheduleReader {
       return switch (t) {
         case "node" -> {
           if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new ScenarioException(path + ".node", "must be a node index (0, 1, ...), was " + v);
+            throw new FaultScheduleException(path + ".node", "must be a node index (0, 1, ...), was " + v);
           }
           yield new FaultTarget.Node(v.intValue());
         }
@@ -137,19 +136,21 @@ public final class FaultScheduleReader {
         case "instances" -> new FaultTarget.Instances(fraction(v, path + ".instances"));
         default -> {
           if (!v.isArray() || v.size() != 2 || !v.get(0).isIntegralNumber() || !v.get(1).isIntegralNumber()) {
-            throw new ScenarioException(path + ".pair", "must be two node indexes, like [0, 1], was " + v);
+            throw new FaultScheduleException(path + ".pair", "must be two node indexes, like [0, 1], was " + v);
           }
           yield new FaultTarget.Pair(v.get(0).intValue(), v.get(1).intValue());
         }
       };
+    } catch (FaultScheduleException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
-      throw new ScenarioException(path + "." + t, e.getMessage());
+      throw new FaultScheduleException(path + "." + t, e.getMessage());
     }
   }
 
   private static double fraction(JsonNode v, String path) {
     if (!v.isNumber()) {
-      throw new ScenarioException(path, "must be a fraction in (0, 1], was " + v);
+      throw new FaultScheduleException(path, "must be a fraction in (0, 1], was " + v);
     }
     return v.doubleValue();
   }
@@ -158,12 +159,12 @@ public final class FaultScheduleReader {
     JsonNode v = f.get(key);
     if (v == null || v.isNull()) {
       if (fallback == null) {
-        throw new ScenarioException(path + "." + key, "is required");
+        throw new FaultScheduleException(path + "." + key, "is required");
       }
       return fallback;
     }
     if (!v.isValueNode()) {
-      throw new ScenarioException(path + "." + key, "must be text, was " + v);
+      throw new FaultScheduleException(path + "." + key, "must be text, was " + v);
     }
     return v.asText();
   }
@@ -174,7 +175,7 @@ public final class FaultScheduleReader {
       return fallback;
     }
     if (!v.isNumber()) {
-      throw new ScenarioException(path + "." + key, "must be a number, was " + v);
+      throw new FaultScheduleException(path + "." + key, "must be a number, was " + v);
     }
     return v.doubleValue();
   }
@@ -183,14 +184,34 @@ public final class FaultScheduleReader {
     JsonNode v = f.get(key);
     if (v == null || v.isNull()) {
       if (fallback == null) {
-        throw new ScenarioException(path + "." + key, "is required (a duration like 5s or 500ms)");
+        throw new FaultScheduleException(path + "." + key, "is required (a duration like 5s or 500ms)");
       }
       return fallback;
     }
     try {
-      return Durations.parse(v.asText());
+      return parseDuration(v.asText());
     } catch (IllegalArgumentException e) {
-      throw new ScenarioException(path + "." + key, "must be a duration like 5s or 500ms, was '" + v.asText() + "'");
+      throw new FaultScheduleException(path + "." + key, "must be a duration like 5s or 500ms, was '" + v.asText() + "'");
     }
+  }
+
+  /** 500us, 250ms, 5s, 2m, 1h, or 0. */
+  static Duration parseDuration(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("0")) {
+      return Duration.ZERO;
+    }
+    String[] units = {"us", "ms", "s", "m", "h"};
+    long[] nanos = {1_000L, 1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L};
+    for (int i = 0; i < units.length; i++) {
+      if (t.endsWith(units[i])) {
+        double amount = Double.parseDouble(t.substring(0, t.length() - units[i].length()).trim());
+        if (amount < 0 || Double.isInfinite(amount) || Double.isNaN(amount)) {
+          break;
+        }
+        return Duration.ofNanos(Math.round(amount * nanos[i]));
+      }
+    }
+    throw new IllegalArgumentException("not a duration: " + text);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micronats.nats.cluster.proxy.PartitionMode;
-import io.micronats.simulator.scenario.ScenarioException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class FaultScheduleReaderTest {
 
   @Test
   void errorsNameTheFieldPath() {
-    assertThatThrownBy(() -> read("faults: {kind: kill}")).isInstanceOf(ScenarioException.class)
+    assertThatThrownBy(() -> read("faults: {kind: kill}")).isInstanceOf(FaultScheduleException.class)
         .hasMessageStartingWith("faults: must be a list");
     assertThatThrownBy(() -> read("faults: [{kind: explode, node: 0, at: 1s}]"))
         .hasMessageStartingWith("faults[0].kind: unknown fault kind 'explode'");

@@ -42,7 +42,7 @@ class MutantKillTest {
 
   /** Mutant runs use short timeouts: the in-memory plugin is fast, and failing rules wait the full wait timeout. */
   static final Map<String, String> PARAMETERS = Map.of(
-      TestEnvironment.WAIT_PARAMETER, "1500",
+      TestEnvironment.WAIT_PARAMETER, "2500",
       TestEnvironment.QUIET_PARAMETER, "100",
       TestEnvironment.RULE_TIMEOUT_PARAMETER, "15000",
       TestEnvironment.SEED_PARAMETER, "20261127");
