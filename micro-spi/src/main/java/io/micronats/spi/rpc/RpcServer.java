@@ -1,9 +1,7 @@
 package io.micronats.spi.rpc;
 
-import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.Names;
-import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.PayloadTooLargeException;
 import io.micronats.spi.internal.NamedThreadFactory;
 import io.micronats.spi.registry.Endpoint;
@@ -12,7 +10,7 @@ import io.micronats.spi.registry.RegisterOptions;
 import io.micronats.spi.registry.Registry;
 import io.micronats.spi.registry.Service;
 import io.micronats.spi.transport.Listener;
-import io.micronats.spi.transport.Socket;
+import io.micronats.spi.transport.ExchangeHandler;
 import io.micronats.spi.transport.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. Lifecycle: {@link #builder()} configures (no I/O); {@link #start()} listens on
  * the transport (on a fresh address unless one is configured), registers one node (id
  * {@code <name>-<random>}, address the listener's) with the TTL, and re-registers every TTL/3 on a
- * daemon thread ({@code rpc-server-register-<name>-<n>}); each request is handled on the
- * transport thread of its connection by the endpoint its {@value RpcHeaders#ENDPOINT} header
+ * daemon thread ({@code rpc-server-register-<name>-<n>}); it serves through
+ * {@link Transport#serve}, so each request is handled on a transport thread (see
+ * {@link ExchangeHandler} for which) by the endpoint its {@value RpcHeaders#ENDPOINT} header
  * names; {@link #close()} deregisters, closes the listener (and with it every connection) and
  * stops the thread. It does not close the transport or the registry, which the caller owns.
  *
@@ -58,7 +57,6 @@ public final class RpcServer implements AutoCloseable {
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(30);
 
   private static final System.Logger LOG = System.getLogger(RpcServer.class.getName());
-  private static final Duration RECEIVE_POLL = Duration.ofSeconds(30);
   private static final int MAX_ERROR_HEADER = 1000;
 
   private enum State { NEW, STARTING, RUNNING, CLOSED }
@@ -118,7 +116,7 @@ public final class RpcServer implements AutoCloseable {
     Service service = null;
     try {
       Listener opened = address != null
-          ? transport.listen(address, this::serve) : transport.listen(this::serve);
+          ? transport.serve(address, new Exchanges()) : transport.serve(new Exchanges());
       listener = opened;
       service = new Service(name, version, Map.of(), endpointList(),
           List.of(new Node(nodeId, opened.address(), nodeMetadata())));
@@ -231,26 +229,17 @@ public final class RpcServer implements AutoCloseable {
     }
   }
 
-  /** Serves one connection: request, response, until the connection or the server closes. */
-  private void serve(Socket socket) throws InterruptedException {
-    while (state.get() != State.CLOSED && socket.isOpen()) {
-      Message request;
-      try {
-        request = socket.receive(RECEIVE_POLL);
-      } catch (OperationTimeoutException idle) {
-        continue;
-      } catch (ClosedException closed) {
-        return;
-      }
-      Message response = dispatch(request);
-      try {
-        socket.send(response);
-      } catch (PayloadTooLargeException e) {
-        socket.send(error(RpcHeaders.INTERNAL_ERROR, "response of endpoint '"
-            + request.headers().get(RpcHeaders.ENDPOINT) + "' is too large: " + e.getMessage()));
-      } catch (ClosedException closed) {
-        return;
-      }
+  /** The server's side of each exchange: the endpoint's answer, or an error response. */
+  private final class Exchanges implements ExchangeHandler {
+    @Override
+    public Message exchange(Message request) {
+      return dispatch(request);
+    }
+
+    @Override
+    public Message replyTooLarge(Message request, PayloadTooLargeException e) {
+      return error(RpcHeaders.INTERNAL_ERROR, "response of endpoint '"
+          + request.headers().get(RpcHeaders.ENDPOINT) + "' is too large: " + e.getMessage());
     }
   }
 

@@ -45,6 +45,21 @@ public interface Transport extends AutoCloseable {
   Listener listen(AcceptHandler handler);
 
   /**
+   * Listens on {@code address} in unary-exchange mode: {@code handler} answers each message a
+   * client sends on a connection with exactly one reply on it; clients dial as for {@link #listen}.
+   * The default is {@link #listen} with a receive/send loop per connection; implementations may
+   * override it to serve without a thread per connection. Fails as {@link #listen} does.
+   */
+  default Listener serve(String address, ExchangeHandler handler) {
+    return listen(address, new ExchangeLoop(handler));
+  }
+
+  /** Serves exchanges (see {@link #serve(String, ExchangeHandler)}) on a fresh, unique address. */
+  default Listener serve(ExchangeHandler handler) {
+    return listen(new ExchangeLoop(handler));
+  }
+
+  /**
    * Opens a connection to the listener at {@code address}.
    *
    * @throws io.micronats.spi.NoRespondersException when nobody listens there; an implementation

@@ -1,31 +1,52 @@
 package io.micronats.nats.transport;
 
 import io.micronats.nats.internal.HeaderCodec;
+import io.micronats.spi.ClosedException;
+import io.micronats.spi.Message;
+import io.micronats.spi.PayloadTooLargeException;
 import io.micronats.spi.transport.AcceptHandler;
+import io.micronats.spi.transport.ExchangeHandler;
 import io.micronats.spi.transport.Listener;
+import io.micronats.spi.transport.Transport;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A listener of a {@link NatsTransport}: a subscription on its address, and the server sockets of
  * the pseudo-connections that opened there, keyed by the client's reply subject.
  *
- * <p>Thread-safe. Messages are handled on the transport's listener dispatcher thread; accept
- * handlers run on the transport's handler threads, one per connection.
+ * <p>Thread-safe. Messages are handled on the transport's listener dispatcher thread. In accept
+ * mode ({@link Transport#listen}) accept handlers run on the transport's handler threads, one per
+ * connection. In exchange mode ({@link Transport#serve}) each connection's subject is subscribed
+ * on one of the transport's serve dispatchers, whose thread runs the {@link ExchangeHandler} and
+ * publishes the reply: no thread per connection, and no hand-off between receiving and replying.
  */
 final class NatsListener implements Listener {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NatsListener.class);
+
   private final NatsTransport transport;
   private final String address;
-  private final AcceptHandler handler;
+  private final @Nullable AcceptHandler handler;
+  private final @Nullable ExchangeHandler exchanges;
   private final ConcurrentHashMap<String, NatsSocket> connections = new ConcurrentHashMap<>();
   private final AtomicBoolean open = new AtomicBoolean(true);
 
-  NatsListener(NatsTransport transport, String address, AcceptHandler handler) {
+  /** A listener with exactly one of {@code handler} (accept mode) or {@code exchanges} (exchange mode). */
+  NatsListener(NatsTransport transport, String address, @Nullable AcceptHandler handler,
+      @Nullable ExchangeHandler exchanges) {
+    if ((handler == null) == (exchanges == null)) {
+      throw new IllegalArgumentException("exactly one of an accept or an exchange handler is needed");
+    }
     this.transport = transport;
     this.address = address;
     this.handler = handler;
+    this.exchanges = exchanges;
   }
 
   @Override
@@ -92,10 +113,52 @@ final class NatsListener implements Listener {
       transport.sendControl(clientInbox, existing.replySubject(), Wire.ACK, null);
       return;
     }
-    NatsSocket socket = transport.newServerSocket(this, clientInbox);
+    AcceptHandler accept = handler;
+    NatsSocket socket = accept != null
+        ? transport.newServerSocket(this, clientInbox) : transport.newServedSocket(this, clientInbox);
     connections.put(clientInbox, socket);
     transport.sendControl(clientInbox, socket.replySubject(), Wire.ACK, null);
-    transport.runHandler(handler, socket);
+    if (accept != null) {
+      transport.runHandler(accept, socket);
+    }
+  }
+
+  /**
+   * Answers one message of a served connection (exchange mode, on its serve dispatcher thread):
+   * a request gets the handler's reply; control messages and statuses act on the connection.
+   */
+  void onExchange(NatsSocket socket, io.nats.client.Message msg) {
+    Message request = socket.interpret(msg);
+    ExchangeHandler exchange = Objects.requireNonNull(exchanges);
+    if (request == null || !socket.isOpen()) {
+      return;
+    }
+    Message reply;
+    try {
+      reply = Objects.requireNonNull(exchange.exchange(request), "the exchange handler returned no reply");
+    } catch (Exception e) {
+      // The thread boundary of the handler: its failure closes this connection only.
+      failed(socket, e);
+      return;
+    }
+    try {
+      try {
+        socket.send(reply);
+      } catch (PayloadTooLargeException e) {
+        socket.send(exchange.replyTooLarge(request, e));
+      }
+    } catch (ClosedException e) {
+      LOG.debug("reply on {} not sent: {}", socket, e.getMessage());
+    } catch (RuntimeException e) {
+      // Also the thread boundary: a reply that cannot be sent ends this connection only.
+      failed(socket, e);
+    }
+  }
+
+  private void failed(NatsSocket socket, Exception e) {
+    transport.counters().handlerFailure();
+    LOG.warn("exchange handler for {} failed; closing that connection only", socket, e);
+    socket.close();
   }
 
   @Override

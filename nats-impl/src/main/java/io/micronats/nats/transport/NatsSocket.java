@@ -7,6 +7,7 @@ import io.micronats.spi.MessagingException;
 import io.micronats.spi.NoRespondersException;
 import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.transport.Socket;
+import io.nats.client.Dispatcher;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
@@ -34,6 +35,7 @@ final class NatsSocket implements Socket {
   private final String remoteAddress;
   private final String replySubject;
   private final Subscription subscription;
+  private final @Nullable Dispatcher dispatcher;
   private final @Nullable NatsListener listener;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile String sendSubject;
@@ -42,7 +44,8 @@ final class NatsSocket implements Socket {
   private volatile boolean connected;
 
   NatsSocket(NatsTransport transport, boolean client, String localAddress, String remoteAddress,
-      String sendSubject, String replySubject, Subscription subscription, @Nullable NatsListener listener) {
+      String sendSubject, String replySubject, Subscription subscription, @Nullable Dispatcher dispatcher,
+      @Nullable NatsListener listener) {
     this.transport = transport;
     this.client = client;
     this.localAddress = localAddress;
@@ -50,6 +53,7 @@ final class NatsSocket implements Socket {
     this.sendSubject = sendSubject;
     this.replySubject = replySubject;
     this.subscription = subscription;
+    this.dispatcher = dispatcher;
     this.listener = listener;
     this.connected = !client;
   }
@@ -108,25 +112,38 @@ final class NatsSocket implements Socket {
         }
         continue;
       }
-      if (msg.isStatusMessage()) {
-        if (msg.getStatus().isNoResponders()) {
-          end(client ? new NoRespondersException("no listener at " + remoteAddress + " any more")
-              : new ClosedException(this + " closed: the client vanished"));
-        }
-        continue;
-      }
-      Headers headers = msg.getHeaders();
-      String control = HeaderCodec.control(headers, Wire.CONTROL);
-      if (control == null) {
-        return new Message(HeaderCodec.decode(headers), msg.getData());
-      }
-      if (control.equals(Wire.CLOSE)) {
-        String why = HeaderCodec.control(headers, Wire.REASON);
-        end(new ClosedException(this + " closed by the peer" + (why == null ? "" : ": " + why)));
-      } else if (!control.equals(Wire.ACK)) {
-        transport.counters().stranger();
+      Message data = interpret(msg);
+      if (data != null) {
+        return data;
       }
     }
+  }
+
+  /**
+   * What one NATS message on this socket's subject means: a data message is returned; a close,
+   * or a no-responders status (the peer vanished), ends the socket; anything else is skipped.
+   * Called by the receiving thread, or for a served connection by its dispatcher thread.
+   */
+  @Nullable Message interpret(io.nats.client.Message msg) {
+    if (msg.isStatusMessage()) {
+      if (msg.getStatus().isNoResponders()) {
+        end(client ? new NoRespondersException("no listener at " + remoteAddress + " any more")
+            : new ClosedException(this + " closed: the client vanished"));
+      }
+      return null;
+    }
+    Headers headers = msg.getHeaders();
+    String control = HeaderCodec.control(headers, Wire.CONTROL);
+    if (control == null) {
+      return new Message(HeaderCodec.decode(headers), msg.getData());
+    }
+    if (control.equals(Wire.CLOSE)) {
+      String why = HeaderCodec.control(headers, Wire.REASON);
+      end(new ClosedException(this + " closed by the peer" + (why == null ? "" : ": " + why)));
+    } else if (!control.equals(Wire.ACK)) {
+      transport.counters().stranger();
+    }
+    return null;
   }
 
   @Override
@@ -201,7 +218,11 @@ final class NatsSocket implements Socket {
     }
     try {
       if (subscription.isActive()) {
-        subscription.unsubscribe();
+        if (dispatcher != null) {
+          dispatcher.unsubscribe(subscription);
+        } else {
+          subscription.unsubscribe();
+        }
       }
     } catch (IllegalStateException e) {
       // The connection is already closed: the subscription is gone with it.

@@ -15,10 +15,12 @@ import io.micronats.spi.PayloadTooLargeException;
 import io.micronats.spi.TransportException;
 import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.transport.AcceptHandler;
+import io.micronats.spi.transport.ExchangeHandler;
 import io.micronats.spi.transport.Listener;
 import io.micronats.spi.transport.Socket;
 import io.micronats.spi.transport.Transport;
 import io.nats.client.Connection;
+import io.nats.client.Consumer;
 import io.nats.client.Dispatcher;
 import io.nats.client.NUID;
 import io.nats.client.Subscription;
@@ -37,6 +39,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,8 +84,12 @@ public final class NatsTransport implements Transport {
   public static final String BACKLOG = "backlog";
   /** Settings key: how long a dial keeps retrying while the server reports no responders (default 250ms). */
   public static final String DIAL_GRACE = "dial.grace";
+  /** Settings key: the number of serve dispatcher threads (default {@value #DEFAULT_SERVE_THREADS}). */
+  public static final String SERVE_THREADS = "serve.threads";
   /** The default backlog per socket, in messages. */
   public static final int DEFAULT_BACKLOG = 8192;
+  /** The default number of serve dispatcher threads. */
+  public static final int DEFAULT_SERVE_THREADS = 1;
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsTransport.class);
   private static final byte[] EMPTY = new byte[0];
@@ -92,6 +99,7 @@ public final class NatsTransport implements Transport {
   private final int backlog;
   private final Duration dialGrace;
   private final Duration listenProbe;
+  private final int serveThreads;
   private final Counters counters = new Counters();
   private final ConcurrentHashMap<Subscription, NatsSocket> sockets = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, NatsSocket> bySubject = new ConcurrentHashMap<>();
@@ -104,12 +112,15 @@ public final class NatsTransport implements Transport {
   private @Nullable Dispatcher listenDispatcher;
   private final ConnectionEventListener slowConsumers = this::onConnectionEvent;
   private @Nullable ExecutorService handlers;
+  private @Nullable Dispatcher @Nullable [] serveDispatchers;
+  private final AtomicInteger nextServeDispatcher = new AtomicInteger();
 
   private NatsTransport(Builder b) {
     this.config = b.config;
     this.backlog = b.backlog;
     this.dialGrace = b.dialGrace;
     this.listenProbe = b.listenProbe;
+    this.serveThreads = b.serveThreads;
   }
 
   /** A builder with the defaults: local server, backlog {@value #DEFAULT_BACKLOG}. */
@@ -130,14 +141,38 @@ public final class NatsTransport implements Transport {
     if (listeners.containsKey(address) || someoneListens(address)) {
       throw new TransportException("address '" + address + "' is already being listened on");
     }
-    return subscribe(address, handler);
+    return subscribe(new NatsListener(this, address, handler, null));
   }
 
   @Override
   public Listener listen(AcceptHandler handler) {
     Objects.requireNonNull(handler, "handler");
     start();
-    return subscribe("_INBOX." + NUID.nextGlobal(), handler);
+    return subscribe(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), handler, null));
+  }
+
+  /**
+   * Serves exchanges on {@code address} without a thread per connection: each connection's
+   * subject is subscribed on one of {@value #SERVE_THREADS} jnats dispatchers (round robin), whose
+   * thread runs {@code handler} and publishes the reply straight to the client's subject. Clients
+   * dial and use sockets as for {@link #listen}; the wire protocol is the same.
+   */
+  @Override
+  public Listener serve(String address, ExchangeHandler handler) {
+    Names.requireAddress(address);
+    Objects.requireNonNull(handler, "handler");
+    start();
+    if (listeners.containsKey(address) || someoneListens(address)) {
+      throw new TransportException("address '" + address + "' is already being listened on");
+    }
+    return subscribe(new NatsListener(this, address, null, handler));
+  }
+
+  @Override
+  public Listener serve(ExchangeHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    start();
+    return subscribe(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), null, handler));
   }
 
   @Override
@@ -178,6 +213,12 @@ public final class NatsTransport implements Transport {
       pool = handlers;
       if (c != null) {
         closeDispatcher(c, listenDispatcher);
+        @Nullable Dispatcher[] served = serveDispatchers;
+        if (served != null) {
+          for (Dispatcher d : served) {
+            closeDispatcher(c, d);
+          }
+        }
         NatsConnections.removeListener(c, slowConsumers);
       }
     }
@@ -259,14 +300,50 @@ public final class NatsTransport implements Transport {
     bySubject.remove(socket.replySubject(), socket);
   }
 
+  /** The server end of a connection to a listener in exchange mode, read by a serve dispatcher. */
+  NatsSocket newServedSocket(NatsListener listener, String clientInbox) {
+    String token = inboxPrefix + ".s" + ids.incrementAndGet();
+    requireConnection();
+    Dispatcher d = serveDispatcher();
+    NatsSocket[] holder = new NatsSocket[1];
+    // The first message can only arrive after the acknowledgement, which is sent after holder[0] is set.
+    Subscription sub = d.subscribe(token, msg -> listener.onExchange(holder[0], msg));
+    NatsSocket socket = new NatsSocket(this, false, listener.address(), clientInbox, clientInbox, token, sub, d, listener);
+    holder[0] = socket;
+    return register(socket);
+  }
+
   private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,
       String own, @Nullable NatsListener listener) {
     Subscription sub = c.subscribe(own);
     sub.setPendingLimits(backlog, -1);
-    NatsSocket socket = new NatsSocket(this, client, local, remote, sendTo, own, sub, listener);
-    sockets.put(sub, socket);
-    bySubject.put(own, socket);
+    return register(new NatsSocket(this, client, local, remote, sendTo, own, sub, null, listener));
+  }
+
+  private NatsSocket register(NatsSocket socket) {
+    sockets.put(socket.subscription(), socket);
+    bySubject.put(socket.replySubject(), socket);
     return socket;
+  }
+
+  /** The serve dispatcher for the next connection, round robin; created on first use. */
+  private Dispatcher serveDispatcher() {
+    synchronized (startLock) {
+      Connection c = requireConnection();
+      @Nullable Dispatcher[] all = serveDispatchers;
+      if (all == null) {
+        all = new Dispatcher[serveThreads];
+        serveDispatchers = all;
+      }
+      int i = Math.floorMod(nextServeDispatcher.getAndIncrement(), all.length);
+      Dispatcher d = all[i];
+      if (d == null) {
+        d = c.createDispatcher();
+        d.setPendingLimits(Consumer.DEFAULT_MAX_MESSAGES, Consumer.DEFAULT_MAX_BYTES);
+        all[i] = d;
+      }
+      return d;
+    }
   }
 
   private void onNotice(io.nats.client.Message msg) {
@@ -284,8 +361,25 @@ public final class NatsTransport implements Transport {
         NatsSocket socket = consumer instanceof Subscription sub ? sockets.get(sub) : null;
         if (socket != null) {
           socket.overflowed();
+        } else if (isServeDispatcher(consumer)) {
+          counters.overflow();
+          LOG.warn("a serve dispatcher's queue is full; requests are dropped and their callers time out");
         }
       });
+    }
+  }
+
+  private boolean isServeDispatcher(Object consumer) {
+    synchronized (startLock) {
+      @Nullable Dispatcher[] all = serveDispatchers;
+      if (all != null) {
+        for (Dispatcher d : all) {
+          if (d == consumer) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
   }
 
@@ -337,8 +431,8 @@ public final class NatsTransport implements Transport {
 
   // ---- internals ----
 
-  private Listener subscribe(String address, AcceptHandler handler) {
-    NatsListener listener = new NatsListener(this, address, handler);
+  private Listener subscribe(NatsListener listener) {
+    String address = listener.address();
     if (listeners.putIfAbsent(address, listener) != null) {
       throw new TransportException("address '" + address + "' is already being listened on");
     }
@@ -451,17 +545,33 @@ public final class NatsTransport implements Transport {
     private int backlog = DEFAULT_BACKLOG;
     private Duration dialGrace = Duration.ofMillis(250);
     private Duration listenProbe = Duration.ofMillis(100);
+    private int serveThreads = DEFAULT_SERVE_THREADS;
 
     private Builder() {}
 
     /**
      * Connection settings ({@code addresses}, credentials...) and transport settings
-     * ({@value #BACKLOG}, {@value #DIAL_GRACE}).
+     * ({@value #BACKLOG}, {@value #DIAL_GRACE}, {@value #SERVE_THREADS}).
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
       backlog(checkBacklog(value.longValue(BACKLOG, backlog)));
       dialGrace(value.duration(DIAL_GRACE, dialGrace));
+      serveThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+          value.longValue(SERVE_THREADS, serveThreads))));
+      return this;
+    }
+
+    /**
+     * The number of jnats dispatcher threads that run {@link ExchangeHandler}s (see
+     * {@link NatsTransport#serve}); connections are spread over them, so at most this many
+     * exchanges run at once, and a blocking handler holds up the connections sharing its thread.
+     */
+    public Builder serveThreads(int threads) {
+      if (threads < 1 || threads > 64) {
+        throw new IllegalArgumentException("serve threads must be between 1 and 64, was " + threads);
+      }
+      this.serveThreads = threads;
       return this;
     }
 

@@ -89,6 +89,8 @@ public final class Comparisons {
         pair.publish(BrokerWire.encode(BrokerWire.PROBE, 0, 0, payload));
         LockSupport.parkNanos(20_000_000L);
       }
+      Map<String, String> allLabels = new LinkedHashMap<>(labels);
+      allLabels.put("latency", "from the actual send of a publisher running flat out: queueing time, not a latency under load");
       PhaseRecord r = runner.run(name, workload, true, 0, 1, phases, "delivery", (start, end, meter) -> {
         meterRef.set(meter);
         OpenLoopPacer.parkUntil(start);
@@ -98,7 +100,7 @@ public final class Comparisons {
         }
         published.add(seq);
         return new PacerStats(seq, seq, 0, 0, 0);
-      }, labels);
+      }, allLabels);
       long waitUntil = System.nanoTime() + DRAIN.toNanos();
       long last = -1;
       while (System.nanoTime() < waitUntil && received.sum() != last) {

@@ -238,14 +238,23 @@ public final class FaultInjector implements AutoCloseable {
       }
       case KILL_INSTANCES -> {
         ServiceInstances fleet = requireInstances();
-        List<String> live = new ArrayList<>(fleet.liveInstanceIds());
-        Collections.shuffle(live, random);
+        List<String> before = fleet.liveInstanceIds();
         double fraction = ((FaultTarget.Instances) spec.target()).fraction();
-        int count = Math.max(1, (int) Math.round(fraction * live.size()));
+        int target = Math.max(1, (int) Math.round(fraction * before.size()));
+        // a crash may take several instances down at once (those sharing a process): stop when
+        // enough are gone, not after a number of crashes
+        int attempts = 0;
+        List<String> live = new ArrayList<>(before);
+        while (before.size() - live.size() < target && !live.isEmpty() && attempts++ < before.size()) {
+          String victim = live.get(random.nextInt(live.size()));
+          fleet.crash(victim);
+          live = new ArrayList<>(fleet.liveInstanceIds());
+        }
+        long at = System.nanoTime();
+        java.util.Set<String> still = new java.util.HashSet<>(live);
         int crashed = 0;
-        for (String instance : live.subList(0, Math.min(count, live.size()))) {
-          long at = System.nanoTime();
-          if (fleet.crash(instance)) {
+        for (String instance : before) {
+          if (!still.contains(instance)) {
             crashed++;
             if (audit != null) {
               audit.died(instance, at);
@@ -312,7 +321,8 @@ public final class FaultInjector implements AutoCloseable {
         mine.add(fleet.startInstance());
         started++;
       } else {
-        String victim = mine.remove(0);
+        // newest first: a fleet grows and shrinks at its end
+        String victim = mine.remove(mine.size() - 1);
         long at = System.nanoTime();
         if (fleet.stopInstance(victim)) {
           stopped++;
@@ -328,7 +338,8 @@ public final class FaultInjector implements AutoCloseable {
         sleep(Duration.ofNanos(wait));
       }
     }
-    for (String left : mine) {
+    for (int i = mine.size() - 1; i >= 0; i--) {
+      String left = mine.get(i);
       long at = System.nanoTime();
       if (fleet.stopInstance(left)) {
         stopped++;

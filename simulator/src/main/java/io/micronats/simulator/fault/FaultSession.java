@@ -31,6 +31,7 @@ public final class FaultSession implements AutoCloseable {
   private final FaultTimeline timeline;
   private final StatsWatcher watcher;
   private final List<String> phasesStarted = new ArrayList<>();
+  private final java.util.Set<FaultSpec> fired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private @Nullable FaultInjector current;
   private boolean closed;
 
@@ -76,8 +77,18 @@ public final class FaultSession implements AutoCloseable {
     return !schedule.isEmpty();
   }
 
-  /** Starts the faults of {@code phase} relative to {@code windowStartNanos}. */
-  public synchronized void phaseStarted(String phase, long windowStartNanos) {
+  /** Starts the faults of {@code phase} relative to {@code windowStartNanos}; see {@link #phaseStarted(String, String, long)}. */
+  public void phaseStarted(String phase, long windowStartNanos) {
+    phaseStarted(phase, phase, windowStartNanos);
+  }
+
+  /**
+   * Starts the faults timed in this phase, relative to {@code windowStartNanos}: those whose
+   * {@link FaultSpec#phase()} is the phase's name, or its workload kind ({@code rpc},
+   * {@code broker}, ...) for the first phase of that kind, or empty for the first phase of the run.
+   * Each fault runs once.
+   */
+  public synchronized void phaseStarted(String phase, String workload, long windowStartNanos) {
     if (closed) {
       return;
     }
@@ -85,8 +96,12 @@ public final class FaultSession implements AutoCloseable {
     phasesStarted.add(phase);
     List<FaultSpec> mine = new ArrayList<>();
     for (FaultSpec f : schedule.faults()) {
-      if (f.phase().equals(phase) || (first && f.phase().isEmpty())) {
-        mine.add(f);
+      if (fired.contains(f)) {
+        continue;
+      }
+      if (f.phase().equals(phase) || f.phase().equals(workload) || (first && f.phase().isEmpty())) {
+        fired.add(f);
+        mine.add(f.withPhase(phase));
       }
     }
     if (mine.isEmpty()) {

@@ -318,7 +318,7 @@ public abstract class RegistryLookupRules extends RegistryRuleSupport {
     Registry own = newRegistry();
     String name = unique("closing");
     own.register(service(name, "v1", "a"));
-    io.micronats.spi.registry.Watcher watcher = own.watch();
+    io.micronats.spi.registry.Watcher watcher = own.watch(name);
     java.util.concurrent.CompletableFuture<Object> blocked = inBackground(() -> watcher.next(Duration.ofMinutes(5)));
     Thread.sleep(env().quietWindow().toMillis());
     env().boundedRun("close() twice", () -> {

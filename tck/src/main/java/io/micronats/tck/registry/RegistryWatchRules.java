@@ -86,7 +86,7 @@ public abstract class RegistryWatchRules extends RegistryRuleSupport {
 
   @RuleTest("REG-026")
   final void reg026StopReleasesABlockedNext() throws Exception {
-    Watcher w = closeLater(registry().watch());
+    Watcher w = watch(registry(), unique("quiet"));
     CompletableFuture<Object> blocked = inBackground(() -> w.next(Duration.ofMinutes(5)));
     Thread.sleep(env().quietWindow().toMillis());
     env().boundedRun("stop()", w::stop);

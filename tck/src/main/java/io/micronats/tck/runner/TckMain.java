@@ -116,7 +116,7 @@ public final class TckMain {
       return 2;
     }
     report.rules().stream().filter(r -> r.status() == RuleResult.Status.FAILED)
-        .forEach(r -> out.println("  FAILED " + r.rule().id() + " [" + r.rule().level() + "] " + firstLine(r.message())));
+        .forEach(r -> out.println("  FAILED " + firstLine(r.message())));
     return report.compatible() ? 0 : 1;
   }
 
