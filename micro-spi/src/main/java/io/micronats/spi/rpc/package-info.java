@@ -18,7 +18,7 @@
  *
  * <h2>Wire protocol</h2>
  * One request and one response per exchange on a transport socket, one exchange at a time per
- * socket. The request is the caller's message plus the header {@value
+ * socket; the server answers through {@link io.micronats.spi.transport.Transport#serve}. The request is the caller's message plus the header {@value
  * io.micronats.spi.rpc.RpcHeaders#ENDPOINT} naming the endpoint. A successful response is the
  * handler's message as it returned it. A failed one has the header {@value
  * io.micronats.spi.rpc.RpcHeaders#ERROR} (the error text, printable ASCII), the header {@value

@@ -52,8 +52,11 @@ import org.slf4j.LoggerFactory;
  * shared per settings in the process. One jnats dispatcher thread handles its listeners' subjects
  * (connection opens) and close notices; each socket reads its own synchronous subscription on the
  * thread that calls {@code receive}, so a message costs no hand-off between threads. Each accepted
- * connection runs its {@link AcceptHandler} on a handler thread of its own. {@link #close()}
- * closes every listener and socket it opened and waits up to 5 s for the handler threads.
+ * connection of a {@link #listen} listener runs its {@link AcceptHandler} on a handler thread of
+ * its own; a {@link #serve} listener instead answers every connection's requests on a few jnats
+ * dispatcher threads ({@value #SERVE_THREADS}, default {@value #DEFAULT_SERVE_THREADS}), as a raw
+ * jnats responder does. {@link #close()} closes every listener and socket it opened and waits up
+ * to 5 s for the handler threads.
  *
  * <pre>{@code
  * try (NatsTransport transport = NatsTransport.builder()

@@ -64,7 +64,8 @@ class RpcVersusRawBench {
       String clientUrl = cluster.node(1).clientUrl();
       Connection rawServer = Nats.connect(serviceUrl);
       Connection rawClient = Nats.connect(clientUrl);
-      PluginConfig serverConfig = PluginConfig.of("addresses", serviceUrl, "shared", "false", "name", "svc");
+      PluginConfig serverConfig = PluginConfig.of("addresses", serviceUrl, "shared", "false", "name", "svc",
+          NatsTransport.SERVE_THREADS, System.getProperty("bench.serveThreads", "1"));
       PluginConfig clientConfig = PluginConfig.of("addresses", clientUrl, "shared", "false", "name", "cli");
       try (NatsTransport serverTransport = NatsTransport.builder().config(serverConfig).build();
            NatsTransport clientTransport = NatsTransport.builder().config(clientConfig).build();

@@ -5,9 +5,14 @@ import io.micronats.simulator.run.Console;
 import io.micronats.simulator.run.ReportLauncher;
 import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.run.SimulationResult;
+import io.micronats.simulator.fault.FaultKind;
+import io.micronats.simulator.fault.FaultSchedule;
+import io.micronats.simulator.fault.FaultSpec;
+import io.micronats.simulator.fault.FaultTarget;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the default scenario and render a report (about 2-3 minutes).",
-        "A 3-node local cluster, 1,000 fake services, discovery, RPC and broker workloads and the raw-jnats baseline."})
+        "A 3-node local cluster, 1,000 fake services, discovery, RPC and broker workloads and the raw-jnats baseline;",
+        "node 1 is killed 3 s into the RPC phase and restarted 4 s later (--no-fault to skip)."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -35,13 +41,27 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--implementation", paramLabel = "NAME", description = "Run the demo on another plugin (default: nats).")
   @Nullable String implementation;
 
+  @Option(names = "--no-fault", description = "Skip the node kill in the middle of the RPC phase.")
+  boolean noFault;
+
   @Mixin OutputOptions output;
+
+  /**
+   * The demo's fault: node 1 (a service node) is killed 3 s into the RPC phase's measured window
+   * and restarted 4 s later; the results and the report show the recovery.
+   */
+  static final FaultSpec DEMO_FAULT = FaultSpec.of(FaultKind.KILL, new FaultTarget.Node(1), Duration.ofSeconds(3),
+      Duration.ofSeconds(4)).withPhase("rpc").withName("demo-kill-node-1");
 
   @Override
   public Integer call() throws Exception {
     Scenario scenario = ScenarioParser.defaults();
     if (implementation != null) {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
+    }
+    if (!noFault && scenario.needsNats() && scenario.layout().nodes() > 1
+        && scenario.layout().backend() == io.micronats.simulator.scenario.Layout.Backend.LOCAL) {
+      scenario = scenario.withFaults(FaultSchedule.of(DEMO_FAULT));
     }
     LoadPlan plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).build();

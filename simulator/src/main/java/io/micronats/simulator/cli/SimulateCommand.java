@@ -45,6 +45,24 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--validate-only", description = "Check the scenario and print the plan, run nothing.")
   boolean validateOnly;
 
+  @Option(names = "--agent", description = {"Join a distributed run as an agent (needs --run, and --urls or an",
+      "external layout): host a share of the fleet and offer a share of the RPC load."})
+  boolean agent;
+
+  @Option(names = "--agents", paramLabel = "N", description = {"Coordinate a distributed run over N agents:",
+      "split the fleet and the RPC load, merge the agents' histograms into DIR/results.json."})
+  int agents;
+
+  @Option(names = "--run", paramLabel = "ID", description = "The distributed run's id (letters, digits, '-', '_').")
+  @Nullable String run;
+
+  @Option(names = "--agent-name", paramLabel = "NAME", description = "This agent's name (default: agent-<pid>).")
+  @Nullable String agentName;
+
+  @Option(names = "--join-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for agents or a coordinator (default: 2m).")
+  java.time.@Nullable Duration joinTimeout;
+
   @Mixin OutputOptions output;
 
   /** The plan the last call built (for tests). */
@@ -59,6 +77,9 @@ public final class SimulateCommand implements Callable<Integer> {
     plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).externalUrls(urls).build();
     Console console = new Console(spec.commandLine().getOut(), !output.quiet, 2.0);
+    if (agent || agents > 0) {
+      return distributed(scenario, console);
+    }
     if (validateOnly) {
       Summaries.printPlan(console, plan);
       return ExitCodes.OK;
@@ -66,5 +87,26 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationResult result = Simulation.run(plan, console);
     Summaries.printResult(console, result);
     return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private Integer distributed(Scenario scenario, Console console) throws Exception {
+    if (agent && agents > 0) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--agent and --agents exclude each other");
+    }
+    if (run == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--run ID is required with --agent and --agents");
+    }
+    java.time.Duration wait = joinTimeout == null ? java.time.Duration.ofMinutes(2) : joinTimeout;
+    if (agent) {
+      String name = agentName == null ? "agent-" + ProcessHandle.current().pid() : agentName;
+      io.micronats.simulator.agent.AgentReport report =
+          io.micronats.simulator.agent.DistributedSimulation.join(scenario, urls, run, name, wait);
+      console.line("agent " + name + ": " + report.counts());
+      return report.error().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+    Path file = io.micronats.simulator.agent.DistributedSimulation.coordinate(scenario, urls, run, agents, out, wait,
+        console::line);
+    console.line("results: " + file);
+    return ExitCodes.OK;
   }
 }

@@ -59,7 +59,8 @@ public final class RunBackend implements AutoCloseable {
       containers.start();
       return new RunBackend(containers, containers.monitorUrls(), "testcontainers x" + layout.nodes());
     }
-    NatsCluster cluster = NatsCluster.builder().nodes(layout.nodes()).tls(tls(layout.security())).build();
+    NatsCluster cluster = NatsCluster.builder().nodes(layout.nodes()).tls(tls(layout.security()))
+        .linkProxies(layout.linkProxies()).build();
     try {
       cluster.start();
     } catch (RuntimeException e) {
@@ -80,6 +81,11 @@ public final class RunBackend implements AutoCloseable {
       case TLS -> io.micronats.nats.cluster.TlsLayout.TLS;
       case MUTUAL -> io.micronats.nats.cluster.TlsLayout.MUTUAL_TLS;
     };
+  }
+
+  /** The local cluster, for node control and link faults; empty for other backends. */
+  public java.util.Optional<NatsCluster> localCluster() {
+    return backend instanceof NatsCluster c ? java.util.Optional.of(c) : java.util.Optional.empty();
   }
 
   /** Client URL of every node, in node order. */

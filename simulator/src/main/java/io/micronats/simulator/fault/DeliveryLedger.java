@@ -32,6 +32,7 @@ public final class DeliveryLedger {
 
   private static final class Pair {
     final BitSet received = new BitSet();
+    boolean ordered = true;
     long highest = -1;
     long unique;
     final LongList duplicateTimes;
@@ -66,13 +67,22 @@ public final class DeliveryLedger {
     this.maxPerPublisher = maxPerPublisher;
   }
 
-  /** Declares that {@code target} should receive every message of {@code publisher}. */
+  /** Declares that {@code target} should receive every message of {@code publisher}, in order. */
   public synchronized void expect(String target, String publisher) {
+    expect(target, publisher, true);
+  }
+
+  /**
+   * Declares that {@code target} should receive every message of {@code publisher}; with
+   * {@code ordered} false (a queue group, whose members receive in parallel), arrival order is
+   * not accounted.
+   */
+  public synchronized void expect(String target, String publisher, boolean ordered) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(publisher, "publisher");
     sendTimes.computeIfAbsent(publisher, p -> new LongList(maxPerPublisher));
     pairs.computeIfAbsent(target, t -> new LinkedHashMap<>())
-        .computeIfAbsent(publisher, p -> new Pair(maxPerPublisher));
+        .computeIfAbsent(publisher, p -> new Pair(maxPerPublisher)).ordered = ordered;
   }
 
   /** Records that {@code publisher} is about to send message {@code seq}. */
@@ -111,7 +121,9 @@ public final class DeliveryLedger {
     p.received.set(s);
     p.unique++;
     if (seq < p.highest) {
-      p.reorderTimes.add(nanos);
+      if (p.ordered) {
+        p.reorderTimes.add(nanos);
+      }
     } else {
       p.highest = seq;
     }

@@ -18,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * {@link RegistryAudit}) broker and registry loss.
  *
  * <p>A fault's window runs from its injection to the next fault's injection (or the end of the
- * run), so every observation belongs to at most one fault and nothing is counted twice. The
- * baseline is the intervals that ended before the first fault.
+ * run, or the end of its phase), so every observation belongs to at most one fault and nothing
+ * is counted twice. A series' baseline is its intervals outside every fault window that ended
+ * before the fault; recovery is the first run of intervals, after the disruption began (first
+ * disconnection or error), whose error rate and p99 are back within the tolerances of it.
  *
  * <p>Feeding it: the injector calls {@link #injected}, {@link #step} and {@link #reverted};
  * register it as a {@link ConnectionEventListener} on every connection of the run (or call
@@ -37,6 +39,7 @@ public final class FaultTimeline implements ConnectionEventListener {
   private final int holdIntervals;
   private final Object lock = new Object();
   private final List<Window> windows = new ArrayList<>();
+  /** Per series, the intervals outside every fault window (the baseline), in time order. */
   private final Map<String, List<double[]>> baseline = new LinkedHashMap<>();
   private final long[] baselineCalls = new long[CallResult.values().length];
 
@@ -86,7 +89,7 @@ public final class FaultTimeline implements ConnectionEventListener {
 
   /**
    * A timeline with default recovery criteria: error rate within 1 percentage point of the
-   * baseline and p99 within 50% of it, for 3 consecutive intervals.
+   * baseline and p99 within 50% of its mean (or below its highest), for 3 consecutive intervals.
    *
    * @param originNanos the run's measured start; reports give injection times relative to it
    */
@@ -275,9 +278,7 @@ public final class FaultTimeline implements ConnectionEventListener {
     synchronized (lock) {
       Window w = windowAt(startNanos);
       if (w == null) {
-        if (windows.isEmpty()) {
-          baseline.computeIfAbsent(series, s -> new ArrayList<>()).add(point);
-        }
+        baseline.computeIfAbsent(series, s -> new ArrayList<>()).add(point);
         return;
       }
       w.intervals.computeIfAbsent(series, s -> new ArrayList<>()).add(point);
@@ -351,14 +352,12 @@ public final class FaultTimeline implements ConnectionEventListener {
 
   /** The end of the first interval that starts a run of good ones after the disruption began. */
   private @Nullable Long recovered(Window w, long disruption) {
+    // clients may recover while the fault is still in force (a killed node stays down, traffic
+    // moves to the others): recovery is measured from the disruption, not from the revert
     long from = disruption == Long.MAX_VALUE ? w.injected : disruption;
-    // a fault that is reverted later cannot recover before its revert
-    if (w.reverted != null) {
-      from = Math.max(from, w.reverted);
-    }
     Long latest = null;
     for (Map.Entry<String, List<double[]>> e : w.intervals.entrySet()) {
-      double[] base = baselineOf(e.getKey());
+      double[] base = baselineOf(e.getKey(), w.injected);
       List<double[]> points = e.getValue();
       Long found = null;
       int run = 0;
@@ -394,28 +393,38 @@ public final class FaultTimeline implements ConnectionEventListener {
     if (errorRate > base[0] + errorRateTolerance) {
       return false;
     }
-    return base[1] <= 0 || p[4] <= base[1] * (1 + p99Tolerance);
+    return base[1] <= 0 || p[4] <= Math.max(base[1] * (1 + p99Tolerance), base[2]);
   }
 
-  /** {error rate, mean p99} of the baseline intervals of a series; zeros when none. */
-  private double[] baselineOf(String series) {
+  /**
+   * {error rate, mean p99, highest p99} of the baseline intervals of a series that ended before
+   * {@code beforeNanos} (outside every fault window); zeros when none. The highest p99 keeps a
+   * noisy machine's ordinary spikes from counting as "not recovered".
+   */
+  private double[] baselineOf(String series, long beforeNanos) {
     List<double[]> points = baseline.get(series);
     if (points == null || points.isEmpty()) {
-      return new double[] {0, 0};
+      return new double[] {0, 0, 0};
     }
     double ok = 0;
+    double maxP99 = 0;
     double errors = 0;
     double p99 = 0;
     int withLatency = 0;
     for (double[] p : points) {
+      if (p[1] > beforeNanos) {
+        continue;
+      }
       ok += p[2];
       errors += p[3];
       if (p[4] > 0) {
         p99 += p[4];
         withLatency++;
+        maxP99 = Math.max(maxP99, p[4]);
       }
     }
-    return new double[] {ok + errors == 0 ? 0 : errors / (ok + errors), withLatency == 0 ? 0 : p99 / withLatency};
+    return new double[] {ok + errors == 0 ? 0 : errors / (ok + errors), withLatency == 0 ? 0 : p99 / withLatency,
+        maxP99};
   }
 
   private static @Nullable Long after(Window w, @Nullable Long nanos) {

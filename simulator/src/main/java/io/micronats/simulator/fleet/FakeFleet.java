@@ -34,6 +34,8 @@ public final class FakeFleet implements AutoCloseable {
   private final byte[] response;
   private final ThreadLocal<SplittableRandom> random;
   private int instancesCreated;
+  private final Map<FakeService, Integer> groupOf = new java.util.IdentityHashMap<>();
+  private final java.util.Set<Integer> crashedGroups = new java.util.HashSet<>();
 
   /**
    * A fleet of {@code spec}'s shape; {@code groupFactory} creates plugin set number g (and
@@ -98,6 +100,7 @@ public final class FakeFleet implements AutoCloseable {
     while (services.size() > count) {
       List<FakeService> instances = services.remove(services.size() - 1);
       instances.forEach(FakeService::close);
+      instances.forEach(groupOf::remove);
     }
   }
 
@@ -127,7 +130,9 @@ public final class FakeFleet implements AutoCloseable {
       served.close();
       throw e;
     }
-    return new FakeService(i, j, served, subscriptions);
+    FakeService created = new FakeService(i, j, served, subscriptions);
+    groupOf.put(created, group);
+    return created;
   }
 
   private byte[] handle(String endpoint, byte[] request) {
@@ -140,6 +145,40 @@ public final class FakeFleet implements AutoCloseable {
     }
     requests.increment();
     return response;
+  }
+
+  /** The registry node ids of the instances running and not crashed. */
+  public synchronized List<String> liveNodeIds() {
+    List<String> ids = new ArrayList<>();
+    for (List<FakeService> instances : services) {
+      for (FakeService f : instances) {
+        if (!crashedGroups.contains(groupOf.getOrDefault(f, -1))) {
+          ids.add(FleetNames.node(f.index(), f.instance()));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Crashes the plugin set hosting instance {@code nodeId}, with every service on it: its
+   * connection, transport, broker and registry close without deregistering anything, the way a
+   * killed process hosting those services looks to the others.
+   *
+   * @return false when no live instance has that id
+   */
+  public synchronized boolean crashHostOf(String nodeId) {
+    for (List<FakeService> instances : services) {
+      for (FakeService f : instances) {
+        Integer g = groupOf.get(f);
+        if (g != null && !crashedGroups.contains(g) && FleetNames.node(f.index(), f.instance()).equals(nodeId)) {
+          crashedGroups.add(g);
+          groups.get(g).close();
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

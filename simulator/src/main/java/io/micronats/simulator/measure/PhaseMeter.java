@@ -40,6 +40,22 @@ public final class PhaseMeter {
   private long lastSample;
   private long lastErrors;
   private final long wallStartMillis;
+  private volatile @Nullable Observer observer;
+
+  /**
+   * Hears of every completed operation, measured window or not. Called on the workload's threads,
+   * possibly concurrently; must be fast and must not throw.
+   */
+  @FunctionalInterface
+  public interface Observer {
+    /** One operation intended at {@code intendedNanos} ended at {@code doneNanos} with {@code outcome}. */
+    void completed(long intendedNanos, long doneNanos, Outcome outcome);
+  }
+
+  /** Sets (or with null removes) the observer of completed operations. */
+  public void observe(@Nullable Observer newObserver) {
+    observer = newObserver;
+  }
 
   /**
    * Creates a meter for the window {@code [windowStart, windowEnd)} in {@link System#nanoTime()}
@@ -80,6 +96,10 @@ public final class PhaseMeter {
 
   /** Counts the outcome, and records the latency in the primary recorder when it succeeded. */
   public void complete(long intendedNanos, long latencyNanos, Outcome outcome) {
+    Observer o = observer;
+    if (o != null) {
+      o.completed(intendedNanos, intendedNanos + latencyNanos, outcome);
+    }
     if (!inWindow(intendedNanos)) {
       return;
     }

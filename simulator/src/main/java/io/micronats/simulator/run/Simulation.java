@@ -83,7 +83,18 @@ public final class Simulation {
       int groupNodes = s.layout().serviceNodes().size();
       try (FakeFleet fleet = new FakeFleet(s.fleet(), binding, g -> PluginSet.create(s.implementation(),
           configs.config(false, g, "fleet-" + g), "fleet-" + g, s.layout().serviceNodes().get(g % groupNodes)), s.seed())) {
-        runWorkloads(s, console, configs, runner, fleet, records, labels);
+        io.micronats.simulator.fault.FaultSession faults = s.faults().isEmpty() ? null
+            : io.micronats.simulator.fault.FaultSession.open(s.faults(),
+                backend == null ? null : backend.localCluster().orElse(null),
+                new io.micronats.simulator.fault.FleetInstances(fleet), null, s.seed());
+        io.micronats.simulator.fault.DeliveryLedger ledger = faults == null ? null
+            : new io.micronats.simulator.fault.DeliveryLedger(5_000_000);
+        if (faults != null) {
+          console.step("faults: " + s.faults().faults().size() + " scheduled");
+          runner.listener(new io.micronats.simulator.fault.FaultPhaseListener(faults));
+        }
+        try {
+        runWorkloads(s, console, configs, runner, fleet, records, labels, ledger);
         if (s.workloads().baseline().enabled()) {
           if (backend == null) {
             console.step("baseline skipped: the implementation '" + s.implementation() + "' uses no NATS servers");
@@ -94,6 +105,26 @@ public final class Simulation {
               records.addAll(b.phases());
               comparisons.addAll(b.comparisons());
             });
+          }
+        }
+        } finally {
+          runner.listener(null);
+          if (faults != null) {
+            faults.close();
+          }
+        }
+        if (faults != null) {
+          List<io.micronats.simulator.fault.FaultReport> reports = faults.reports(System.nanoTime(), ledger);
+          List<PhaseRecord> attached = io.micronats.simulator.fault.FaultRecords.attach(records, reports);
+          records.clear();
+          records.addAll(attached);
+          labels.put("faults", Integer.toString(reports.size()));
+          double publishRate = s.workloads().broker().ratePerPublisher() * s.workloads().broker().publishers();
+          for (io.micronats.simulator.fault.FaultReport r : reports) {
+            console.line("fault " + r.describe().strip().replace("\n", "\n  "));
+            if (r.broker().sent() > 0) {
+              console.line("  " + io.micronats.simulator.fault.FaultRecords.ruleOfThumb(r, publishRate));
+            }
           }
         }
       }
@@ -124,7 +155,8 @@ public final class Simulation {
   }
 
   private static void runWorkloads(Scenario s, Console console, ClientConfigs configs, PhaseRunner runner,
-      FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels) throws Exception {
+      FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels,
+      io.micronats.simulator.fault.@Nullable DeliveryLedger ledger) throws Exception {
     TreeSet<Integer> sizes = new TreeSet<>();
     sizes.add(s.fleet().services());
     if (s.workloads().discovery().enabled()) {
@@ -158,7 +190,13 @@ public final class Simulation {
       guarded("rpc", console, labels, () -> rpc(s, configs, runner, fleet, records, labels));
     }
     if (s.workloads().broker().enabled()) {
-      guarded("broker", console, labels, () -> records.add(new BrokerWorkload(s, runner, configs).run()));
+      guarded("broker", console, labels, () -> {
+        BrokerWorkload broker = new BrokerWorkload(s, runner, configs);
+        if (ledger != null) {
+          broker.ledger(ledger);
+        }
+        records.add(broker.run());
+      });
     }
   }
 

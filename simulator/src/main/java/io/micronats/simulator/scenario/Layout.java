@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param clientNodes node indexes (0-based) the load generators connect to, round robin
  * @param serviceNodes node indexes the fake services connect to, round robin
  * @param security authentication and TLS profile
+ * @param linkProxies whether a local cluster puts link proxies in front of client and route ports,
+ *     for link faults and partitions ({@code layout.linkProxies}, default false)
  */
 public record Layout(int nodes, Backend backend, List<String> urls, List<Integer> clientNodes,
-    List<Integer> serviceNodes, Security security) {
+    List<Integer> serviceNodes, Security security, boolean linkProxies) {
 
   /** How the NATS servers of a run are provided. */
   public enum Backend {
@@ -33,6 +35,12 @@ public record Layout(int nodes, Backend backend, List<String> urls, List<Integer
     clientNodes = List.copyOf(clientNodes);
     serviceNodes = List.copyOf(serviceNodes);
     Objects.requireNonNull(security, "security");
+  }
+
+  /** A layout without link proxies. */
+  public Layout(int nodes, Backend backend, List<String> urls, List<Integer> clientNodes, List<Integer> serviceNodes,
+      Security security) {
+    this(nodes, backend, urls, clientNodes, serviceNodes, security, false);
   }
 
   /** True when clients and services use disjoint nodes, so every call crosses a route. */

@@ -1,5 +1,6 @@
 package io.micronats.simulator.scenario;
 
+import io.micronats.simulator.fault.FaultSchedule;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,9 +22,10 @@ import java.util.Objects;
  * @param workloads the workloads
  * @param pluginSettings extra settings passed to every plugin instance
  * @param raw the scenario as parsed, with defaults filled in, for the results file
+ * @param faults faults injected during the run ({@code faults:}), none by default
  */
 public record Scenario(String name, String description, long seed, String implementation, Layout layout, Fleet fleet,
-    RegistrySettings registry, Workloads workloads, Map<String, String> pluginSettings, Map<String, Object> raw) {
+    RegistrySettings registry, Workloads workloads, Map<String, String> pluginSettings, Map<String, Object> raw, FaultSchedule faults) {
   /** Copies the maps. */
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -35,6 +37,20 @@ public record Scenario(String name, String description, long seed, String implem
     Objects.requireNonNull(workloads, "workloads");
     pluginSettings = Map.copyOf(pluginSettings);
     raw = Map.copyOf(raw);
+    Objects.requireNonNull(faults, "faults");
+  }
+
+  /** A scenario without faults. */
+  public Scenario(String name, String description, long seed, String implementation, Layout layout, Fleet fleet,
+      RegistrySettings registry, Workloads workloads, Map<String, String> pluginSettings, Map<String, Object> raw) {
+    this(name, description, seed, implementation, layout, fleet, registry, workloads, pluginSettings, raw,
+        FaultSchedule.NONE);
+  }
+
+  /** This scenario with other faults. */
+  public Scenario withFaults(FaultSchedule newFaults) {
+    return new Scenario(name, description, seed, implementation, layout, fleet, registry, workloads, pluginSettings,
+        raw, newFaults);
   }
 
   /** True when the implementation under test talks to NATS servers. */

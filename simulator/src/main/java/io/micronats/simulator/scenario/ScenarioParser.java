@@ -84,12 +84,30 @@ public final class ScenarioParser {
     Phases phases = readPhases(top.section("phases"), Phases.DEFAULTS);
     Workloads workloads = readWorkloads(top.section("workloads"), phases, fleet);
     Map<String, String> plugin = top.stringMap("plugin");
+    io.micronats.simulator.fault.FaultSchedule faults = readFaults(top, layout);
     top.finish();
     if (!implementation.equals("memory") && layout.backend() == Layout.Backend.EXTERNAL && layout.urls().isEmpty()) {
       throw top.error("layout.urls", "must list the cluster's client URLs when layout.backend is external");
     }
     Map<String, Object> raw = new LinkedHashMap<>(top.resolved());
-    return new Scenario(name, description, seed, implementation, layout, fleet, registry, workloads, plugin, raw);
+    return new Scenario(name, description, seed, implementation, layout, fleet, registry, workloads, plugin, raw, faults);
+  }
+
+  /** The {@code faults:} list, checked against the layout; errors name {@code faults[i].field}. */
+  private static io.micronats.simulator.fault.FaultSchedule readFaults(Section top, Layout layout) {
+    io.micronats.simulator.fault.FaultSchedule faults;
+    try {
+      faults = io.micronats.simulator.fault.FaultScheduleReader.read(top.rawValue("faults"), top.pathOf("faults"));
+    } catch (io.micronats.simulator.fault.FaultScheduleException e) {
+      throw new ScenarioException(e.path(), e.problem());
+    }
+    int localNodes = layout.backend() == Layout.Backend.LOCAL ? layout.nodes() : 0;
+    for (String problem : faults.problems(localNodes, layout.linkProxies(), true)) {
+      int colon = problem.indexOf(": ");
+      throw new ScenarioException(problem.substring(0, colon), problem.substring(colon + 2));
+    }
+    top.resolved().put("faults", faults.faults().stream().map(io.micronats.simulator.fault.FaultSpec::describe).toList());
+    return faults;
   }
 
   private static Layout readLayout(Section s) {
@@ -116,8 +134,12 @@ public final class ScenarioParser {
     Security.Tls tls = sec.enumValue("tls", Security.Tls.class, Security.Tls.NONE);
     Map<String, String> settings = sec.stringMap("settings");
     sec.finish();
+    boolean linkProxies = s.bool("linkProxies", false);
+    if (linkProxies && backend != Layout.Backend.LOCAL) {
+      throw s.error("linkProxies", "needs backend local: proxies sit in front of local nats-server ports");
+    }
     s.finish();
-    return new Layout(nodes, backend, urls, clients, services, new Security(auth, tls, settings));
+    return new Layout(nodes, backend, urls, clients, services, new Security(auth, tls, settings), linkProxies);
   }
 
   private static List<Integer> defaultServiceNodes(int nodes) {

@@ -52,6 +52,11 @@ final class Section {
     return value == null || value.isNull() ? null : value;
   }
 
+  /** The raw value at {@code key} (marked known), or null; for sub-parsers with rules of their own. */
+  JsonNode rawValue(String key) {
+    return raw(key);
+  }
+
   Section section(String key) {
     JsonNode value = raw(key);
     if (value != null && !value.isObject()) {

@@ -48,6 +48,16 @@ public final class BrokerWorkload {
   private final Scenario scenario;
   private final PhaseRunner runner;
   private final ClientConfigs configs;
+  private volatile io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger;
+
+  /**
+   * Also accounts every message in {@code newLedger} (publisher {@code pub<i>}, targets
+   * {@code sub<i>} and {@code group}), with times, so that loss can be attributed to faults.
+   */
+  public BrokerWorkload ledger(io.micronats.simulator.fault.DeliveryLedger newLedger) {
+    this.ledger = newLedger;
+    return this;
+  }
 
   /** A workload for {@code scenario}. */
   public BrokerWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
@@ -66,7 +76,7 @@ public final class BrokerWorkload {
       for (int p = 0; p < spec.publishers(); p++) {
         publishers.add(connect(brokers, true, p, "sim-pub-" + p));
       }
-      Receivers receivers = new Receivers(spec.subscribers(), spec.queueGroupMembers(), spec.publishers());
+      Receivers receivers = new Receivers(spec.subscribers(), spec.queueGroupMembers(), spec.publishers(), ledger);
       java.util.concurrent.atomic.AtomicReference<PhaseMeter> meterRef = new java.util.concurrent.atomic.AtomicReference<>();
       for (int s = 0; s < spec.subscribers(); s++) {
         int sub = s;
@@ -84,7 +94,7 @@ public final class BrokerWorkload {
       java.util.Arrays.fill(lastSequence, -1);
       Load load = (start, end, meter) -> {
         meterRef.set(meter);
-        return publish(publishers, spec, start, end, meter, lastSequence);
+        return publish(publishers, spec, start, end, meter, lastSequence, ledger);
       };
       Map<String, String> labels = new LinkedHashMap<>();
       labels.put("publishers", Integer.toString(spec.publishers()));
@@ -144,7 +154,8 @@ public final class BrokerWorkload {
   }
 
   private static PacerStats publish(List<Broker> publishers, BrokerSpec spec, long start, long end, PhaseMeter meter,
-      long[] lastSequence) throws InterruptedException {
+      long[] lastSequence, io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger)
+      throws InterruptedException {
     double period = 1e9 / spec.ratePerPublisher();
     AtomicLong scheduled = new AtomicLong();
     AtomicLong late = new AtomicLong();
@@ -166,10 +177,16 @@ public final class BrokerWorkload {
             }
             scheduled.incrementAndGet();
             Outcome outcome = Outcome.SUCCESS;
+            if (ledger != null) {
+              ledger.sent("pub" + id, k, intended);
+            }
             try {
               broker.publish(TOPIC, Message.of(BrokerWire.encode(id, k, intended, spec.payloadBytes())));
             } catch (RuntimeException e) {
               outcome = io.micronats.simulator.load.Outcomes.classify(e);
+              if (ledger != null) {
+                ledger.rejected("pub" + id, k, System.nanoTime());
+              }
             }
             lastSequence[id] = k;
             meter.complete(intended, System.nanoTime() - intended, outcome);
@@ -202,8 +219,21 @@ public final class BrokerWorkload {
     private final boolean[] groupProbed;
     private final LongAdder received = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    private final io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger;
 
-    Receivers(int subscribers, int members, int publishers) {
+    Receivers(int subscribers, int members, int publishers,
+        io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger) {
+      this.ledger = ledger;
+      if (ledger != null) {
+        for (int p = 0; p < publishers; p++) {
+          for (int s = 0; s < subscribers; s++) {
+            ledger.expect("sub" + s, "pub" + p);
+          }
+          if (members > 0) {
+            ledger.expect("group", "pub" + p, false);
+          }
+        }
+      }
       plain = new SequenceTracker[subscribers][publishers];
       plainProbed = new boolean[subscribers][publishers];
       for (int s = 0; s < subscribers; s++) {
@@ -242,6 +272,9 @@ public final class BrokerWorkload {
       synchronized (t) {
         t.receive(BrokerWire.sequence(body));
       }
+      if (ledger != null) {
+        ledger.received("sub" + sub, "pub" + pub, BrokerWire.sequence(body), now);
+      }
       received.increment();
       if (meter != null) {
         long intended = BrokerWire.intended(body);
@@ -270,6 +303,9 @@ public final class BrokerWorkload {
         return;
       }
       group[pub].receive(member, BrokerWire.sequence(body));
+      if (ledger != null) {
+        ledger.received("group", "pub" + pub, BrokerWire.sequence(body), now);
+      }
       received.increment();
       if (meter != null) {
         long intended = BrokerWire.intended(body);

@@ -33,6 +33,28 @@ public final class PhaseRunner {
   private final Console console;
   private final @Nullable Path histogramDir;
   private final ServerMonitor monitor;
+  private volatile @Nullable Listener listener;
+
+  /**
+   * Hears of each phase: its measured start, every sampling interval and its end (for fault
+   * injection). Phase calls come from the control thread, samples from the reporter thread; a
+   * listener must not block for long and must not throw.
+   */
+  public interface Listener {
+    /** The phase's load is about to start; the measured window starts at {@code windowStartNanos}. */
+    void phaseStarted(String name, String workload, long windowStartNanos, PhaseMeter meter);
+
+    /** One sampling interval [startNanos, endNanos) of the phase ended with {@code point}. */
+    void sampled(String name, long startNanos, long endNanos, TimePoint point);
+
+    /** The phase's load has ended (also when it failed). */
+    void phaseEnded(String name, long nanos);
+  }
+
+  /** Sets (or with null removes) the phase listener. */
+  public void listener(@Nullable Listener newListener) {
+    listener = newListener;
+  }
 
   /** A runner printing to {@code console}, writing logs under {@code histogramDir} (null: none). */
   public PhaseRunner(Console console, @Nullable Path histogramDir, ServerMonitor monitor) {
@@ -59,7 +81,11 @@ public final class PhaseRunner {
     HistogramLogWriter log = openLog(name);
     PhaseMeter meter = new PhaseMeter(primary, windowStart, windowEnd, log);
     CpuMeter.Snapshot[] cpuAtWindowStart = new CpuMeter.Snapshot[1];
-    Reporter reporter = new Reporter(name, meter, windowStart, windowEnd, cpuAtWindowStart);
+    Listener phaseListener = listener;
+    if (phaseListener != null) {
+      phaseListener.phaseStarted(name, workload, windowStart, meter);
+    }
+    Reporter reporter = new Reporter(name, meter, windowStart, windowEnd, cpuAtWindowStart, phaseListener);
     Thread reporterThread = new Thread(reporter, "sim-reporter");
     reporterThread.setDaemon(true);
     reporterThread.start();
@@ -67,6 +93,9 @@ public final class PhaseRunner {
     try {
       stats = load.run(start, windowEnd, meter);
     } finally {
+      if (phaseListener != null) {
+        phaseListener.phaseEnded(name, System.nanoTime());
+      }
       reporter.stop();
       reporterThread.join(5_000);
       if (log != null) {
@@ -136,9 +165,12 @@ public final class PhaseRunner {
     private final long windowStart;
     private final long windowEnd;
     private final CpuMeter.Snapshot[] cpuAtWindowStart;
+    private final @Nullable Listener phaseListener;
     private volatile boolean running = true;
 
-    Reporter(String name, PhaseMeter meter, long windowStart, long windowEnd, CpuMeter.Snapshot[] cpuAtWindowStart) {
+    Reporter(String name, PhaseMeter meter, long windowStart, long windowEnd, CpuMeter.Snapshot[] cpuAtWindowStart,
+        @Nullable Listener phaseListener) {
+      this.phaseListener = phaseListener;
       this.name = name;
       this.meter = meter;
       this.windowStart = windowStart;
@@ -165,6 +197,10 @@ public final class PhaseRunner {
           }
           if (now < windowEnd + SAMPLE_NANOS) {
             meter.sample(now);
+            TimePoint point = meter.lastPoint();
+            if (phaseListener != null && point != null) {
+              phaseListener.sampled(name, now - SAMPLE_NANOS, now, point);
+            }
             print(now);
           }
           next += SAMPLE_NANOS;

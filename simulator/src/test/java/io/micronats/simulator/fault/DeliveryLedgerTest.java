@@ -56,6 +56,22 @@ class DeliveryLedgerTest {
   }
 
   @Test
+  void aQueueGroupIsNotHeldToArrivalOrder() {
+    DeliveryLedger ledger = new DeliveryLedger(100);
+    ledger.expect("group", "pub", false);
+    for (int s = 0; s < 4; s++) {
+      ledger.sent("pub", s, s);
+    }
+    for (int s : new int[] {1, 0, 3, 2}) {
+      ledger.received("group", "pub", s, 10);
+    }
+    DeliveryLedger.Tally t = ledger.tallies().get(0);
+    assertThat(t.reordered()).isZero();
+    assertThat(t.received()).isEqualTo(4);
+    assertThat(t.lost()).isZero();
+  }
+
+  @Test
   void beyondTheBoundItSaysSo() {
     DeliveryLedger ledger = new DeliveryLedger(2);
     ledger.sent("pub", 2, 1);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * the truth, per lookup strategy.
  */
 class RegistryFaultTest {
-  private static final Duration TTL = Duration.ofMillis(1500);
+  private static final Duration TTL = Duration.ofSeconds(3);
 
   private static Supplier<Set<String>> lookup(NatsRegistry registry) {
     return () -> {

@@ -75,7 +75,7 @@ class MutantKillTest {
   Stream<DynamicTest> eachMutantFailsExactlyItsExpectedRules() {
     return selected().stream().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
       Set<String> failed = run(m);
-      ACTUAL.put(m.name(), failed);
+      ACTUAL.put(m.role() + "/" + m.name(), failed);
       if (!failed.equals(m.expected())) {
         Set<String> missing = new TreeSet<>(m.expected());
         missing.removeAll(failed);

@@ -310,6 +310,28 @@ final class TransportMutants {
         return super.dial(repair(address), timeout);
       }
     }, "TRN-025"));
+    m.add(Mutant.transport("SecondListenSilentlyDoesNothing", t -> new ForwardingTransport(t) {
+      @Override public Listener listen(String address, AcceptHandler handler) {
+        try {
+          return super.listen(address, handler);
+        } catch (io.micronats.spi.TransportException e) {
+          AtomicBoolean open = new AtomicBoolean(true);
+          return new Listener() {
+            @Override public String address() {
+              return address;
+            }
+
+            @Override public boolean isOpen() {
+              return open.get();
+            }
+
+            @Override public void close() {
+              open.set(false);
+            }
+          };
+        }
+      }
+    }, "TRN-027"));
     m.add(Mutant.transport("NullMessagesAreIgnored", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {

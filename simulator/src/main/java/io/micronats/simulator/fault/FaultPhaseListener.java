@@ -1,0 +1,60 @@
+package io.micronats.simulator.fault;
+
+import io.micronats.simulator.measure.Outcome;
+import io.micronats.simulator.measure.PhaseMeter;
+import io.micronats.simulator.measure.TimePoint;
+import io.micronats.simulator.workload.PhaseRunner;
+
+/**
+ * Connects a {@link FaultSession} to the run engine's phases: starts each phase's faults at its
+ * measured start, passes every RPC completion and every sampling interval to the timeline, and
+ * ends the phase's faults with it.
+ *
+ * <p>Thread-safe: phase calls come from the control thread, samples from the reporter thread,
+ * completions from the workload's threads; all go to thread-safe parts of the session.
+ */
+public final class FaultPhaseListener implements PhaseRunner.Listener {
+  private final FaultSession session;
+
+  /** A listener feeding {@code session}. */
+  public FaultPhaseListener(FaultSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public void phaseStarted(String name, String workload, long windowStartNanos, PhaseMeter meter) {
+    FaultTimeline timeline = session.timeline();
+    if (workload.equals("rpc")) {
+      meter.observe((intended, done, outcome) -> timeline.call(intended, done, result(outcome)));
+    } else {
+      meter.observe((intended, done, outcome) -> {
+        if (outcome == Outcome.SUCCESS) {
+          timeline.success(done);
+        } else {
+          timeline.failure(done);
+        }
+      });
+    }
+    session.phaseStarted(name, workload, windowStartNanos);
+  }
+
+  @Override
+  public void sampled(String name, long startNanos, long endNanos, TimePoint point) {
+    long successes = Math.round(point.rate() * (endNanos - startNanos) / 1e9);
+    session.timeline().interval(name, startNanos, endNanos, successes, point.errors(), point.p99Micros());
+  }
+
+  @Override
+  public void phaseEnded(String name, long nanos) {
+    session.phaseEnded(name, nanos);
+  }
+
+  private static CallResult result(Outcome outcome) {
+    return switch (outcome) {
+      case SUCCESS -> CallResult.OK;
+      case TIMEOUT -> CallResult.TIMEOUT;
+      case NO_RESPONDERS -> CallResult.NO_RESPONDERS;
+      default -> CallResult.ERROR;
+    };
+  }
+}
