@@ -16,13 +16,18 @@ import io.micronats.spi.broker.Subscription;
 import io.micronats.spi.plugin.PluginConfig;
 import io.nats.client.Connection;
 import io.nats.client.Consumer;
+import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,8 +40,12 @@ import org.jspecify.annotations.Nullable;
  * io.micronats.spi.broker.Event#ack()} is a no-op. Slow-consumer drops are counted ({@link
  * #stats()}) and reported to the subscription's error handler, never silent.
  *
- * <p>Thread-safe. Each subscription has its own jnats dispatcher thread, so its handler runs
- * serially in arrival order. Reconnecting and resubscribing after a server fails is done by jnats
+ * <p>Thread-safe. All subscriptions share one jnats dispatcher (one thread) per connection, which
+ * only routes each message to its subscription's bounded queue; a small delivery pool of daemon
+ * threads ({@code broker-nats-deliver-<n>}, {@value #DEFAULT_DELIVERY_THREADS} by default, idle
+ * ones end after a while) runs the handlers, one task at a time per subscription, so each
+ * handler runs serially in arrival order, and a handler that blocks holds one pool thread.
+ * Reconnecting and resubscribing after a server fails is done by jnats
  * across the cluster's servers; if jnats gives up, {@link #connect()} opens a new connection and
  * subscribes the live subscriptions again. {@link #disconnect()} ends every subscription.
  *
@@ -56,14 +65,22 @@ public final class NatsBroker implements Broker {
   public static final String PENDING_BYTES = "pending.bytes";
   /** The default pending-message limit of a subscription. */
   public static final long DEFAULT_PENDING_MESSAGES = Consumer.DEFAULT_MAX_MESSAGES;
+  /** Settings key: threads of the delivery pool that runs handlers (default {@value #DEFAULT_DELIVERY_THREADS}). */
+  public static final String DELIVERY_THREADS = "delivery.threads";
+  /** The default size of the delivery pool. */
+  public static final int DEFAULT_DELIVERY_THREADS = 4;
+  private static final AtomicLong THREADS = new AtomicLong();
 
   private final PluginConfig config;
   private final long pendingMessages;
   private final long pendingBytes;
+  private final int deliveryThreads;
   private final BrokerCounters counters = new BrokerCounters();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
   private volatile @Nullable Connection connection;
+  private @Nullable Dispatcher dispatcher;
+  private @Nullable ThreadPoolExecutor pool;
   private volatile long lastMaxPayload = 1024 * 1024;
   private volatile @Nullable String lastTopic;
 
@@ -71,6 +88,7 @@ public final class NatsBroker implements Broker {
     this.config = b.config;
     this.pendingMessages = b.pendingMessages;
     this.pendingBytes = b.pendingBytes;
+    this.deliveryThreads = b.deliveryThreads;
   }
 
   /** A builder with the defaults: local server, jnats' pending limits. */
@@ -97,13 +115,19 @@ public final class NatsBroker implements Broker {
         return;
       }
       Connection fresh = open();
+      Dispatcher d = fresh.createDispatcher();
+      d.setPendingLimits(-1, -1); // it only routes; each subscription bounds its own queue
+      if (pool == null) {
+        pool = newPool();
+      }
       if (current != null) {
         Connector.release(current);
         counters.reconnects.increment();
         for (NatsSubscription s : subscriptions) {
-          s.start(fresh, pendingMessages, pendingBytes);
+          s.start(d, pool, pendingMessages, pendingBytes);
         }
       }
+      dispatcher = d;
       connection = fresh;
       lastMaxPayload = fresh.getMaxPayload();
     }
@@ -112,16 +136,34 @@ public final class NatsBroker implements Broker {
   @Override
   public void disconnect() {
     Connection c;
+    Dispatcher d;
+    ThreadPoolExecutor p;
     synchronized (lock) {
       c = connection;
+      d = dispatcher;
+      p = pool;
       connection = null;
+      dispatcher = null;
+      pool = null;
     }
     for (NatsSubscription s : List.copyOf(subscriptions)) {
       s.end();
     }
     subscriptions.clear();
+    if (c != null && d != null) {
+      try {
+        c.closeDispatcher(d);
+      } catch (IllegalStateException e) {
+        // closed with its connection already
+      }
+    }
     if (c != null) {
       Connector.release(c);
+    }
+    if (p != null) {
+      // Does not wait: a handler blocked on a pool thread keeps it until it returns; the
+      // subscriptions are ended, so nothing else is delivered and idle threads end at once.
+      p.shutdown();
     }
   }
 
@@ -180,7 +222,7 @@ public final class NatsBroker implements Broker {
     Connection c;
     synchronized (lock) {
       c = requireConnection(topic);
-      subscription.start(c, pendingMessages, pendingBytes);
+      subscription.start(Objects.requireNonNull(dispatcher), Objects.requireNonNull(pool), pendingMessages, pendingBytes);
       subscriptions.add(subscription);
     }
     try {
@@ -236,6 +278,19 @@ public final class NatsBroker implements Broker {
     return c;
   }
 
+  private static final String THREAD_PREFIX = "broker-nats-deliver-";
+
+  private ThreadPoolExecutor newPool() {
+    ThreadPoolExecutor p = new ThreadPoolExecutor(deliveryThreads, deliveryThreads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, THREAD_PREFIX + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    p.allowCoreThreadTimeOut(true);
+    return p;
+  }
+
   private Connection open() {
     try {
       return Connector.acquire(config);
@@ -249,12 +304,18 @@ public final class NatsBroker implements Broker {
     private PluginConfig config = PluginConfig.empty();
     private long pendingMessages = DEFAULT_PENDING_MESSAGES;
     private long pendingBytes = Consumer.DEFAULT_MAX_BYTES;
+    private int deliveryThreads = DEFAULT_DELIVERY_THREADS;
 
     private Builder() {}
 
-    /** Connection settings, plus {@value #PENDING_MESSAGES} and {@value #PENDING_BYTES}. */
+    /** Connection settings, plus {@value #PENDING_MESSAGES}, {@value #PENDING_BYTES} and {@value #DELIVERY_THREADS}. */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
+      long threads = value.longValue(DELIVERY_THREADS, deliveryThreads);
+      if (threads < 1 || threads > 1024) {
+        throw new IllegalArgumentException("setting '" + DELIVERY_THREADS + "' must be 1..1024, was " + threads);
+      }
+      deliveryThreads((int) threads);
       return pendingLimits(value.longValue(PENDING_MESSAGES, pendingMessages), value.longValue(PENDING_BYTES, pendingBytes));
     }
 
@@ -265,6 +326,15 @@ public final class NatsBroker implements Broker {
       }
       this.pendingMessages = messages;
       this.pendingBytes = bytes;
+      return this;
+    }
+
+    /** Threads of the pool that runs handlers (one task at a time per subscription); default {@value #DEFAULT_DELIVERY_THREADS}. */
+    public Builder deliveryThreads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("delivery threads must be positive, was " + threads);
+      }
+      this.deliveryThreads = threads;
       return this;
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * thread-safe.
  */
 final class NatsOptionsFactory {
+  private static final java.time.Duration PUSH_TIMEOUT_FLOOR = java.time.Duration.ofSeconds(2);
+
   private NatsOptionsFactory() {}
 
   /**
@@ -28,6 +30,10 @@ final class NatsOptionsFactory {
         .maxReconnects(s.maxReconnects())
         .reconnectWait(s.reconnectWait())
         .pingInterval(s.pingInterval())
+        // How long a publish may wait for jnats' outgoing-queue lock (default 2 s): with many
+        // threads publishing on one shared connection of a busy 2-core machine, 2 s was too short
+        // and publishes failed with "Output queue is busy"; the operation timeout applies instead.
+        .writeQueuePushTimeout(s.timeout().compareTo(PUSH_TIMEOUT_FLOOR) < 0 ? PUSH_TIMEOUT_FLOOR : s.timeout())
         .connectionListener(recorder)
         .errorListener(recorder);
     NatsAuth auth = s.auth();

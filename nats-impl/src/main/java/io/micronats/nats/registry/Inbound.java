@@ -6,7 +6,9 @@ import io.micronats.spi.registry.WatchEvent.Action;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +61,12 @@ final class Inbound {
     if (c == null) {
       return;
     }
+    String serving = action.equals("get") ? serving(query.service().name()) : null;
     for (Service s : answer) {
       Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance);
+      if (serving != null) {
+        headers.put(NatsRegistry.SERVING, serving);
+      }
       long ttl = registry.store.ttlMillis(s.name(), s.version());
       if (ttl > 0) {
         headers.put(NatsRegistry.TTL, Long.toString(ttl));
@@ -73,6 +79,21 @@ final class Inbound {
     }
   }
 
+  /**
+   * The instances this one knows to serve {@code name}, itself first, comma-separated; {@code null}
+   * when more than {@value NatsRegistry#MAX_SERVING} (the asker then falls back to the quiet period).
+   */
+  private @Nullable String serving(String name) {
+    Set<String> others = registry.view.instances(name);
+    others.remove(registry.instance);
+    if (others.size() + 1 > NatsRegistry.MAX_SERVING) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(registry.instance);
+    others.forEach(i -> out.append(',').append(i));
+    return out.toString();
+  }
+
   void onReply(io.nats.client.Message msg) {
     QueryCollector collector = registry.queries.get(msg.getSubject());
     if (collector == null || msg.isStatusMessage()) {
@@ -82,7 +103,8 @@ final class Inbound {
       Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
       Headers h = msg.getHeaders();
       String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
-      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL));
+      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL),
+          listHeader(h, NatsRegistry.SERVING));
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
     }
@@ -120,6 +142,21 @@ final class Inbound {
     if (h == null || h.getFirst(NatsRegistry.HEARTBEAT) == null) {
       registry.fanOut(new WatchEvent(action, service));
     }
+  }
+
+  static Set<String> listHeader(@Nullable Headers h, String name) {
+    String v = h == null ? null : h.getFirst(name);
+    if (v == null || v.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> out = new HashSet<>();
+    for (String part : v.split(",", NatsRegistry.MAX_SERVING + 1)) {
+      String id = part.trim();
+      if (!id.isEmpty() && out.size() < NatsRegistry.MAX_SERVING) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   static long longHeader(@Nullable Headers h, String name) {

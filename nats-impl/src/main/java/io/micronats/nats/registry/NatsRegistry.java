@@ -22,7 +22,6 @@ import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +83,10 @@ public final class NatsRegistry implements Registry {
   static final String INSTANCE = "Mn-Instance";
   static final String TTL = "Mn-Ttl";
   static final String HEARTBEAT = "Mn-Heartbeat";
+  /** Answer header: the instances the answerer knows to serve the name (itself first). */
+  static final String SERVING = "Mn-Serving";
+  /** At most this many instance ids travel in {@value #SERVING}. */
+  static final int MAX_SERVING = 32;
   static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
   private static final AtomicLong THREADS = new AtomicLong();
   static final int MAX_QUERY_BYTES = 64 * 1024;
@@ -214,6 +218,9 @@ public final class NatsRegistry implements Registry {
         counters.cacheHits.increment();
         List<Service> all = new ArrayList<>(cached);
         all.addAll(store.services(name));
+        if (all.isEmpty()) {
+          throw new ServiceNotFoundException("service '" + name + "' not found: the watch stream saw its last node go");
+        }
         return List.copyOf(QueryCollector.merge(all));
       }
     }
@@ -336,9 +343,9 @@ public final class NatsRegistry implements Registry {
   }
 
   private List<RemoteView.Part> query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
-    Set<String> expected = new HashSet<>(view.instances(name));
-    expected.remove(instance);
-    QueryCollector collector = new QueryCollector(expected, answeredLocally);
+    Set<String> expected = view.instances(name);
+    BooleanSupplier gone = name == null ? () -> false : () -> view.recentlyGone(name, System.nanoTime());
+    QueryCollector collector = new QueryCollector(expected, instance, answeredLocally, gone);
     String inbox = replyPrefix + "." + ids.incrementAndGet();
     queries.put(inbox, collector);
     try {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The answers to one broadcast query, and the rule for when to stop waiting for more.
@@ -24,12 +25,30 @@ final class QueryCollector {
   private final List<RemoteView.Part> parts = new ArrayList<>();
   private final Set<String> replied = new HashSet<>();
   private final Set<String> expected;
+  private final String self;
+  private final BooleanSupplier believedGone;
   private final long start;
+  /** The least wait after the last answer when the expected set came from answers: 1 ms. */
+  static final long MIN_GAP_NANOS = 1_000_000L;
+  private boolean learnt;
   private long firstReply;
   private long lastReply;
 
-  QueryCollector(Set<String> expected, boolean answeredLocally) {
-    this.expected = expected;
+  /**
+   * @param expected the other instances believed (from watch events) to serve the name; answers
+   *     may add more ({@link #onReply})
+   * @param self this registry's instance id, never expected to answer over NATS
+   * @param answeredLocally whether this instance serves the name itself (an answer at time 0)
+   * @param believedGone whether the watch stream saw the name's last node go (asked again while
+   *     no answer came, since the event may arrive after the query left): then no answer at all
+   *     also ends the query after the quiet period instead of the whole window; must not block
+   *     nor call back into this collector
+   */
+  QueryCollector(Set<String> expected, String self, boolean answeredLocally, BooleanSupplier believedGone) {
+    this.expected = new HashSet<>(expected);
+    this.expected.remove(self);
+    this.self = self;
+    this.believedGone = answeredLocally ? () -> false : believedGone;
     this.start = System.nanoTime();
     if (answeredLocally) {
       firstReply = start;
@@ -37,7 +56,11 @@ final class QueryCollector {
     }
   }
 
-  void onReply(Service service, String instance, long ttlMillis) {
+  /**
+   * One answer from {@code instance}; {@code serving} are the instances that the answerer knows
+   * to serve the name (itself included), which this query then waits for as well.
+   */
+  void onReply(Service service, String instance, long ttlMillis, Set<String> serving) {
     lock.lock();
     try {
       long now = System.nanoTime();
@@ -47,6 +70,11 @@ final class QueryCollector {
       lastReply = now;
       parts.add(new RemoteView.Part(service, instance, ttlMillis));
       replied.add(instance);
+      for (String s : serving) {
+        if (!s.equals(self) && expected.add(s)) {
+          learnt = true;
+        }
+      }
       changed.signal();
     } finally {
       lock.unlock();
@@ -55,8 +83,10 @@ final class QueryCollector {
 
   /**
    * Waits for answers: the whole {@code window} when {@code fixed}, otherwise until every expected
-   * instance answered or a quiet period passed (at least {@code quietMinNanos}, and at least as
-   * long as the first answer took).
+   * instance (known from watch events or named by an answer; in the latter case plus a gap as long
+   * as the first answer took) answered, or a quiet period passed
+   * (at least {@code quietMinNanos}, and at least as long as the first answer took), or, for a
+   * name believed gone, {@code quietMinNanos} passed without any answer.
    */
   void await(long windowNanos, boolean fixed, long quietMinNanos) throws InterruptedException {
     long deadline = start + windowNanos;
@@ -70,9 +100,25 @@ final class QueryCollector {
         long wakeAt = deadline;
         if (!fixed) {
           if (!expected.isEmpty() && replied.containsAll(expected)) {
-            return;
-          }
-          if (firstReply != 0) {
+            if (!learnt) {
+              return; // every instance our own watch stream knows has answered
+            }
+            // Answers named instances we did not know of: their knowledge may be a little
+            // behind, so wait as long again as the first answer took (at least 1 ms, at most the
+            // quiet period) after the last answer for an instance nobody named.
+            long gapEnd = lastReply + Math.min(quietMinNanos, Math.max(MIN_GAP_NANOS, firstReply - start));
+            if (now - gapEnd >= 0) {
+              return;
+            }
+            wakeAt = Math.min(deadline, gapEnd);
+          } else if (firstReply == 0) {
+            // No answer yet: look again every quiet period whether the name is believed gone.
+            long quietEnd = start + quietMinNanos;
+            if (now - quietEnd >= 0 && believedGone.getAsBoolean()) {
+              return;
+            }
+            wakeAt = Math.min(deadline, now - quietEnd >= 0 ? now + quietMinNanos : quietEnd);
+          } else if (firstReply != 0) {
             long quiet = Math.max(quietMinNanos, firstReply - start);
             long quietEnd = lastReply + quiet;
             if (now - quietEnd >= 0) {

@@ -27,6 +27,11 @@ final class RemoteView {
 
   private final Map<String, Map<String, Version>> names = new TreeMap<>();
   private final Set<String> primed = new HashSet<>();
+  /** Names whose last known node was removed, with when (nanoTime); bounded by {@link #MAX_TOMBSTONES}. */
+  private final LinkedHashMap<String, Long> tombstones = new LinkedHashMap<>();
+  /** How long a removed name is remembered as gone: one minute. */
+  static final long TOMBSTONE_NANOS = 60_000_000_000L;
+  static final int MAX_TOMBSTONES = 100_000;
   private long primedEpoch = -1;
 
   private static final class Version {
@@ -54,6 +59,9 @@ final class RemoteView {
       Map<String, Version> versions = names.get(service.name());
       Version v = versions == null ? null : versions.get(service.version());
       List<Node> removed = new ArrayList<>();
+      if (versions == null) {
+        bury(service.name(), now); // a delete of a name we know no node of: believed gone all the same
+      }
       if (v != null) {
         for (Node n : service.nodes()) {
           Tracked t = v.nodes.remove(n.id());
@@ -65,12 +73,13 @@ final class RemoteView {
           versions.remove(service.version());
           if (versions.isEmpty()) {
             names.remove(service.name());
-            primed.remove(service.name());
+            bury(service.name(), now);
           }
         }
       }
       return removed;
     }
+    tombstones.remove(service.name());
     Version v = names.computeIfAbsent(service.name(), k -> new TreeMap<>())
         .computeIfAbsent(service.version(), k -> new Version(service));
     v.metadata = service.metadata();
@@ -111,7 +120,7 @@ final class RemoteView {
       }
       if (name.getValue().isEmpty()) {
         named.remove();
-        primed.remove(name.getKey());
+        bury(name.getKey(), now);
       }
     }
     return changes;
@@ -120,12 +129,25 @@ final class RemoteView {
   /** The instances believed to serve {@code name} (all names when {@code null}). */
   synchronized Set<String> instances(@Nullable String name) {
     Set<String> out = new HashSet<>();
-    names.forEach((n, versions) -> {
-      if (name == null || name.equals(n)) {
+    if (name != null) {
+      Map<String, Version> versions = names.get(name);
+      if (versions != null) {
         versions.values().forEach(v -> v.nodes.values().forEach(t -> out.add(t.instance())));
       }
-    });
+      return out;
+    }
+    names.forEach((n, versions) -> versions.values().forEach(v -> v.nodes.values().forEach(t -> out.add(t.instance()))));
     return out;
+  }
+
+  /**
+   * True when a watch event (or expiry) removed the last known node of {@code name} less than
+   * {@link #TOMBSTONE_NANOS} before {@code now} and no node of it is known since: the name is
+   * believed gone.
+   */
+  synchronized boolean recentlyGone(String name, long now) {
+    Long at = tombstones.get(name);
+    return at != null && now - at < TOMBSTONE_NANOS && !names.containsKey(name);
   }
 
   /**
@@ -143,7 +165,7 @@ final class RemoteView {
     }
     Map<String, Version> versions = names.get(name);
     if (versions == null) {
-      return null;
+      return tombstones.containsKey(name) ? List.of() : null;
     }
     List<Service> out = new ArrayList<>();
     int nodes = 0;
@@ -154,7 +176,7 @@ final class RemoteView {
       nodes += list.size();
       out.add(new Service(name, e.getKey(), v.metadata, v.endpoints, list));
     }
-    return nodes == 0 ? null : out;
+    return nodes == 0 ? List.of() : out;
   }
 
   /** Replaces what is known of {@code name} by a complete query result. */
@@ -167,7 +189,23 @@ final class RemoteView {
     for (Part p : parts) {
       apply(Action.UPDATE, p.service(), p.instance(), p.ttlMillis(), now);
     }
-    primed.add(name);
+    if (names.containsKey(name)) {
+      primed.add(name);
+    } else {
+      primed.remove(name); // nothing answered: no negative caching of a query result
+    }
+  }
+
+  /** Remembers that {@code name} lost its last known node; a primed name stays primed, as known-absent. */
+  private void bury(String name, long now) {
+    tombstones.remove(name);
+    tombstones.put(name, now);
+    if (tombstones.size() > MAX_TOMBSTONES) {
+      var oldest = tombstones.keySet().iterator();
+      String dropped = oldest.next();
+      oldest.remove();
+      primed.remove(dropped);
+    }
   }
 
   /**

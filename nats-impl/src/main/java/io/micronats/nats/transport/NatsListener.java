@@ -156,6 +156,10 @@ final class NatsListener implements Listener {
   }
 
   private void failed(NatsSocket socket, Exception e) {
+    if (!socket.isOpen()) { // closed meanwhile (listener or transport closing): not a handler fault
+      LOG.debug("exchange on {} ended with its connection: {}", socket, e.toString());
+      return;
+    }
     transport.counters().handlerFailure();
     LOG.warn("exchange handler for {} failed; closing that connection only", socket, e);
     socket.close();

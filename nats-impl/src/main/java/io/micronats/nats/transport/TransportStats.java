@@ -9,7 +9,9 @@ package io.micronats.nats.transport;
  * @param strangers messages on a listener's subject that were not micronats transport messages
  *     (no reply subject, unknown control value); ignored
  * @param unroutable messages for a socket that no longer exists; dropped, and the sender told
- * @param overflows sockets closed because their backlog of unconsumed messages was full
- * @param handlerFailures accept handlers that threw; their socket was closed, the listener kept on
+ * @param overflows sockets closed because their backlog of unconsumed messages was full, plus
+ *     slow-consumer events of serve dispatchers (whose dropped requests time out at their callers)
+ * @param handlerFailures accept or exchange handlers that threw; their connection was closed, the
+ *     listener kept on
  */
 public record TransportStats(long strangers, long unroutable, long overflows, long handlerFailures) {}

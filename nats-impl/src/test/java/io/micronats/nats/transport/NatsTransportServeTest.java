@@ -14,6 +14,8 @@ import io.micronats.spi.transport.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,6 +146,30 @@ class NatsTransportServeTest {
         Thread.sleep(10);
       }
       assertThat(listener.toString()).contains("0 connections");
+    }
+  }
+
+  @Test
+  void closeIsBoundedAndReachesTheClientWhileAHandlerBlocks() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    try (NatsTransport client = onNode(1)) {
+      NatsTransport server = onNode(0);
+      Listener listener = server.serve(request -> {
+        entered.countDown();
+        never.await(60, TimeUnit.SECONDS);
+        return request;
+      });
+      Socket socket = client.dial(listener.address());
+      socket.send(Message.of("stuck"));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      long start = System.nanoTime();
+      server.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThrows(ClosedException.class, () -> socket.receive(WAIT));
+      assertThat(listener.isOpen()).isFalse();
+    } finally {
+      never.countDown();
     }
   }
 

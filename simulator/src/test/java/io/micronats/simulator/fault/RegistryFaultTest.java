@@ -68,16 +68,14 @@ class RegistryFaultTest {
         try (FaultInjector injector = new FaultInjector(schedule, null, instances, queryAudit, timeline, 3)) {
           injector.start(origin);
           Set<String> before = Set.copyOf(instances.liveInstanceIds());
-          boolean toldCache = false;
+          Set<String> told = new HashSet<>();
           while (System.nanoTime() - origin < 500_000_000L + TTL.toNanos() * 3) {
             long now = System.nanoTime();
-            if (!toldCache && instances.liveInstanceIds().size() < 10) {
-              for (String id : before) {
-                if (!instances.liveInstanceIds().contains(id)) {
-                  cacheAudit.died(id, now);
-                }
+            List<String> alive = instances.liveInstanceIds();
+            for (String id : before) {
+              if (!alive.contains(id) && told.add(id)) {
+                cacheAudit.died(id, now);
               }
-              toldCache = true;
             }
             queryAudit.sample(now);
             cacheAudit.sample(now);
