@@ -61,7 +61,7 @@ public final class Fixtures {
   public static RunResult onHost(RunResult r, String hostname, int cores) {
     Environment e = r.environment();
     return new RunResult(r.scenario(), new Environment(e.java(), e.jnats(), e.natsServer(), cores, e.os(), hostname,
-        e.extra()), r.startedAt(), r.phases(), r.labels(), r.comparisons());
+        e.extra()), r.startedAt(), r.phases(), r.labels(), r.comparisons(), r.faults());
   }
 
   public static ReportSet set(List<Map.Entry<String, RunResult>> results, List<Map.Entry<String, TckReport>> tck) {

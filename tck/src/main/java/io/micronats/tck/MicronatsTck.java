@@ -7,6 +7,7 @@ import io.micronats.tck.registry.RegistryWatchRules;
 import io.micronats.tck.rpc.RpcRules;
 import io.micronats.tck.transport.TransportExchangeRules;
 import io.micronats.tck.transport.TransportLifecycleRules;
+import io.micronats.tck.transport.TransportServeRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
@@ -50,6 +51,16 @@ public abstract class MicronatsTck {
   @Nested
   @DisplayName("Transport: lifecycle")
   class TransportLifecycle extends TransportLifecycleRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** TRN-029 to TRN-034. */
+  @Nested
+  @DisplayName("Transport: serve")
+  class TransportServe extends TransportServeRules {
     @Override
     protected TckTarget target() {
       return MicronatsTck.this.target();

@@ -13,6 +13,7 @@ import io.micronats.tck.rules.RuleCatalogue;
 import io.micronats.tck.rules.RuleTest;
 import io.micronats.tck.transport.TransportExchangeRules;
 import io.micronats.tck.transport.TransportLifecycleRules;
+import io.micronats.tck.transport.TransportServeRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class CatalogueConsistencyTest {
 
   static final List<Class<?>> GROUPS = List.of(TransportExchangeRules.class, TransportLifecycleRules.class,
+      TransportServeRules.class,
       BrokerDeliveryRules.class, BrokerLifecycleRules.class, RegistryLookupRules.class, RegistryWatchRules.class,
       RpcRules.class);
 

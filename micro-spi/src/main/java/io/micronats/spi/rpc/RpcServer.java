@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +35,14 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe. Lifecycle: {@link #builder()} configures (no I/O); {@link #start()} listens on
  * the transport (on a fresh address unless one is configured), registers one node (id
  * {@code <name>-<random>}, address the listener's) with the TTL, and re-registers every TTL/3 on a
- * daemon thread ({@code rpc-server-register-<name>-<n>}); it serves through
+ * scheduler shared by all servers of the process (two daemon threads
+ * {@code rpc-server-reregister-<n>}, so 5,000 servers do not cost 5,000 threads; a re-registration
+ * that blocks, for example on a reconnecting registry, delays the others on it: give a server
+ * its own with {@link Builder#scheduler}); it serves through
  * {@link Transport#serve}, so each request is handled on a transport thread (see
  * {@link ExchangeHandler} for which) by the endpoint its {@value RpcHeaders#ENDPOINT} header
- * names; {@link #close()} deregisters, closes the listener (and with it every connection) and
- * stops the thread. It does not close the transport or the registry, which the caller owns.
+ * names; {@link #close()} stops re-registering (waiting up to 1 s for a re-registration in
+ * progress), deregisters and closes the listener (and with it every connection). It does not close the transport or the registry, which the caller owns.
  *
  * <pre>{@code
  * try (RpcServer server = RpcServer.builder()
@@ -74,7 +80,22 @@ public final class RpcServer implements AutoCloseable {
   private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
   private volatile @Nullable Listener listener;
   private final AtomicReference<@Nullable Service> registration = new AtomicReference<>();
-  private final AtomicReference<@Nullable ScheduledThreadPoolExecutor> scheduler = new AtomicReference<>();
+  private final @Nullable ScheduledExecutorService ownScheduler;
+  private final AtomicReference<@Nullable ScheduledFuture<?>> refreshTask = new AtomicReference<>();
+  /** Held while re-registering, so that close() can wait for a refresh in progress (bounded). */
+  private final ReentrantLock refreshing = new ReentrantLock();
+
+  /** The scheduler shared by every server that was not given one; created on first use. */
+  private static final class Shared {
+    static final ScheduledThreadPoolExecutor SCHEDULER = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2,
+          new NamedThreadFactory("rpc-server-reregister"));
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
+  }
 
   private RpcServer(Builder b) {
     this.name = Names.requireServiceName(Objects.requireNonNull(b.name, "name (call name(...))"));
@@ -89,6 +110,7 @@ public final class RpcServer implements AutoCloseable {
           + " must be shorter than the TTL " + ttl);
     }
     this.address = b.address;
+    this.ownScheduler = b.scheduler;
     this.metadata = Map.copyOf(b.metadata);
     this.nodeId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -122,11 +144,9 @@ public final class RpcServer implements AutoCloseable {
           List.of(new Node(nodeId, opened.address(), nodeMetadata())));
       registration.set(service);
       registry.register(service, RegisterOptions.ttl(ttl));
-      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-          new NamedThreadFactory("rpc-server-register-" + name));
-      scheduler.set(executor);
+      ScheduledExecutorService executor = ownScheduler != null ? ownScheduler : Shared.SCHEDULER;
       long period = reregisterInterval.toNanos();
-      executor.scheduleAtFixedRate(this::reregister, period, period, TimeUnit.NANOSECONDS);
+      refreshTask.set(executor.scheduleAtFixedRate(this::reregister, period, period, TimeUnit.NANOSECONDS));
     } catch (RuntimeException e) {
       state.set(State.CLOSED);
       release();
@@ -185,10 +205,11 @@ public final class RpcServer implements AutoCloseable {
 
   /** Stops re-registering, deregisters and stops listening; each part at most once. */
   private void release() {
-    ScheduledThreadPoolExecutor executor = scheduler.getAndSet(null);
-    if (executor != null) {
-      executor.shutdownNow();
+    ScheduledFuture<?> task = refreshTask.getAndSet(null);
+    if (task != null) {
+      task.cancel(false);
     }
+    awaitRefreshInProgress();
     Service service = registration.getAndSet(null);
     if (service != null) {
       try {
@@ -202,12 +223,19 @@ public final class RpcServer implements AutoCloseable {
     if (opened != null) {
       opened.close(); // idempotent; the field stays so that address() keeps answering
     }
-    if (executor != null) {
-      try {
-        executor.awaitTermination(1, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+  }
+
+  /** Waits up to 1 s for a re-registration running now, so that it cannot follow the deregistration. */
+  private void awaitRefreshInProgress() {
+    if (refreshing.isHeldByCurrentThread()) {
+      return; // close() called from inside a registry callback of our own refresh
+    }
+    try {
+      if (refreshing.tryLock(1, TimeUnit.SECONDS)) {
+        refreshing.unlock();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -217,15 +245,18 @@ public final class RpcServer implements AutoCloseable {
   }
 
   private void reregister() {
-    Service service = registration.get();
-    if (service == null || state.get() == State.CLOSED) {
-      return;
-    }
+    refreshing.lock();
     try {
+      Service service = registration.get();
+      if (service == null || state.get() == State.CLOSED) {
+        return;
+      }
       registry.register(service, RegisterOptions.ttl(ttl));
     } catch (RuntimeException e) {
       // The thread boundary: a failed refresh is logged and retried at the next tick.
       LOG.log(System.Logger.Level.WARNING, "server '" + name + "' could not re-register node " + nodeId, e);
+    } finally {
+      refreshing.unlock();
     }
   }
 
@@ -312,8 +343,18 @@ public final class RpcServer implements AutoCloseable {
     private @Nullable Duration reregisterInterval;
     private @Nullable String address;
     private final Map<String, String> metadata = new LinkedHashMap<>();
+    private @Nullable ScheduledExecutorService scheduler;
 
     private Builder() {}
+
+    /**
+     * The scheduler that runs this server's re-registrations (not shut down by the server);
+     * default one shared by all servers of the process.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
 
     /** The service name (required), validated by {@link Names#requireServiceName}. */
     public Builder name(String name) {

@@ -44,6 +44,38 @@ class RpcServerTest {
   }
 
   @Test
+  void manyServersShareTwoReregistrationThreads() throws Exception {
+    java.util.List<RpcServer> servers = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        servers.add(RpcServer.builder().name("many-" + i).transport(transport).registry(registry)
+            .endpoint("Echo", request -> request).ttl(Duration.ofMillis(300)).build().start());
+      }
+      Thread.sleep(250); // past the first re-registration of every server
+      long threads = Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("rpc-server-reregister")).count();
+      assertThat(threads).isBetween(1L, 2L);
+      assertThat(registry.getService("many-199").get(0).nodes()).hasSize(1);
+    } finally {
+      servers.forEach(RpcServer::close);
+    }
+  }
+
+  @Test
+  void aGivenSchedulerRunsTheReregistrationsAndIsNotShutDown() throws Exception {
+    java.util.concurrent.ScheduledThreadPoolExecutor own = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+    try (RpcServer server = echo().ttl(Duration.ofMillis(300)).scheduler(own).build().start()) {
+      assertThat(own.getQueue()).as("the periodic re-registration").hasSize(1);
+      server.close();
+      assertThat(own.isShutdown()).isFalse();
+      assertThat(own.getQueue()).as("cancelled by close()")
+          .allMatch(task -> ((java.util.concurrent.Future<?>) task).isCancelled());
+    } finally {
+      own.shutdownNow();
+    }
+  }
+
+  @Test
   void startIsIdempotentAndStartAfterCloseFails() {
     RpcServer server = echo().build();
     assertThatThrownBy(server::address).isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");

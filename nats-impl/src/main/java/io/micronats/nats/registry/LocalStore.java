@@ -22,6 +22,8 @@ final class LocalStore {
   static final long NEVER = Long.MAX_VALUE;
 
   private final Map<String, Map<String, Entry>> services = new TreeMap<>();
+  /** No node expires before this (nanoTime), so {@link #expire} returns at once until then. */
+  private long nextExpiry = NEVER;
 
   private static final class Entry {
     Map<String, String> metadata;
@@ -45,6 +47,9 @@ final class LocalStore {
    */
   synchronized @Nullable Change register(Service service, long ttlMillis, long now) {
     long expiresAt = ttlMillis <= 0 ? NEVER : now + ttlMillis * 1_000_000L;
+    if (expiresAt != NEVER && (nextExpiry == NEVER || expiresAt - nextExpiry < 0)) {
+      nextExpiry = expiresAt;
+    }
     Map<String, Entry> versions = services.computeIfAbsent(service.name(), n -> new TreeMap<>());
     Entry entry = versions.get(service.version());
     boolean created = entry == null || (entry.nodes.isEmpty() && !service.nodes().isEmpty());
@@ -103,6 +108,10 @@ final class LocalStore {
 
   /** Removes nodes whose TTL ran out; returns one DELETE per affected version. */
   synchronized List<Change> expire(long now) {
+    if (nextExpiry == NEVER || now - nextExpiry < 0) {
+      return List.of(); // nothing can have expired: no scan at every sweep
+    }
+    long next = NEVER;
     List<Change> changes = new ArrayList<>();
     var names = services.entrySet().iterator();
     while (names.hasNext()) {
@@ -118,6 +127,8 @@ final class LocalStore {
           if (n.expiresAt() != NEVER && now - n.expiresAt() >= 0) {
             nodes.remove();
             expired.add(n.node());
+          } else if (n.expiresAt() != NEVER && (next == NEVER || n.expiresAt() - next < 0)) {
+            next = n.expiresAt();
           }
         }
         if (!expired.isEmpty()) {
@@ -131,6 +142,7 @@ final class LocalStore {
         names.remove();
       }
     }
+    nextExpiry = next;
     return changes;
   }
 

@@ -33,6 +33,8 @@ final class RemoteView {
   static final long TOMBSTONE_NANOS = 60_000_000_000L;
   static final int MAX_TOMBSTONES = 100_000;
   private long primedEpoch = -1;
+  /** No node expires before this (nanoTime), so {@link #expire} returns at once until then. */
+  private long nextExpiry = NEVER;
 
   private static final class Version {
     Map<String, String> metadata;
@@ -88,11 +90,18 @@ final class RemoteView {
     for (Node n : service.nodes()) {
       v.nodes.put(n.id(), new Tracked(n, instance, expiresAt));
     }
+    if (expiresAt != NEVER && (nextExpiry == NEVER || expiresAt - nextExpiry < 0)) {
+      nextExpiry = expiresAt;
+    }
     return List.of();
   }
 
   /** Removes nodes whose heartbeats stopped; returns one DELETE per affected version. */
   synchronized List<LocalStore.Change> expire(long now) {
+    if (nextExpiry == NEVER || now - nextExpiry < 0) {
+      return List.of(); // nothing can have expired: no scan of every node at every sweep
+    }
+    long next = NEVER;
     List<LocalStore.Change> changes = new ArrayList<>();
     var named = names.entrySet().iterator();
     while (named.hasNext()) {
@@ -108,6 +117,8 @@ final class RemoteView {
           if (t.expiresAt() != NEVER && now - t.expiresAt() >= 0) {
             nodes.remove();
             expired.add(t.node());
+          } else if (t.expiresAt() != NEVER && (next == NEVER || t.expiresAt() - next < 0)) {
+            next = t.expiresAt();
           }
         }
         if (!expired.isEmpty()) {
@@ -123,6 +134,7 @@ final class RemoteView {
         bury(name.getKey(), now);
       }
     }
+    nextExpiry = next;
     return changes;
   }
 

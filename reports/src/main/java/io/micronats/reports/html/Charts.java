@@ -4,6 +4,7 @@ import io.micronats.reports.analysis.Format;
 import io.micronats.reports.analysis.Metric;
 import io.micronats.reports.analysis.PercentileSpectrum;
 import io.micronats.reports.analysis.Spread;
+import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.LatencyHistogram;
 import io.micronats.reports.model.MetricNames;
 import io.micronats.reports.model.Mode;
@@ -41,7 +42,7 @@ final class Charts {
     List<Figure> figures = new ArrayList<>();
     Map<String, List<Phase>> families = families(r.phases());
     families.forEach((family, phases) -> percentiles(family, phases).ifPresent(figures::add));
-    families.forEach((family, phases) -> figures.addAll(overTime(family, phases)));
+    families.forEach((family, phases) -> figures.addAll(overTime(family, phases, r)));
     families.forEach((family, phases) -> figures.addAll(knee(family, phases)));
     discovery(r).ifPresent(figures::add);
     loss(r).ifPresent(figures::add);
@@ -140,7 +141,25 @@ final class Charts {
     return "(n=" + s.get().n() + ", " + Format.range(s.get().min(), s.get().max(), "/s") + ")";
   }
 
-  private static List<Figure> overTime(String family, List<Phase> phases) {
+  /**
+   * One marker per fault timed in one of {@code phases}, at its injection, shaded to its recovery;
+   * the label names the phase too when several phases share the chart.
+   */
+  static List<LineChart.Marker> faultMarkers(RunResult r, List<Phase> phases) {
+    List<LineChart.Marker> markers = new ArrayList<>();
+    for (Phase p : phases) {
+      for (Fault f : r.faultsIn(p.name())) {
+        double at = f.injectedAtMillis() / 1000.0;
+        Long back = f.recoveredAfterMillis();
+        double until = back == null ? Double.NaN : (f.injectedAtMillis() + back) / 1000.0;
+        markers.add(new LineChart.Marker(at, until, "fault " + f.name() + " (" + f.kind() + ")"
+            + (phases.size() > 1 ? " in " + p.name() : "")));
+      }
+    }
+    return markers;
+  }
+
+  private static List<Figure> overTime(String family, List<Phase> phases, RunResult result) {
     List<Phase> with = phases.stream().filter(p -> !p.timeSeries().isEmpty()).toList();
     if (with.isEmpty()) {
       return List.of();
@@ -175,18 +194,24 @@ final class Charts {
     if (drawable(rates).isEmpty() || drawable(p99s).isEmpty()) {
       return List.of();
     }
+    List<LineChart.Marker> markers = faultMarkers(result, with);
+    for (LineChart.Marker m : markers) {
+      maxT = Math.max(maxT, m.x());
+    }
     Axis x = Axis.linear("seconds since the phase started", 0, maxT, Format::tick);
     boolean logRate = Double.isFinite(rLo) && rHi / rLo > 20;
     Axis yr = logRate ? Axis.log("completed per second", rLo, rHi, Format::tick)
         : Axis.linear("completed per second", 0, rHi, Format::tick);
     Axis yp = Axis.log("p99 latency", Double.isFinite(pLo) ? pLo : 1, Math.max(pHi, 1), Format::microsTick);
     String caption = "One point per interval of the phase, after merging its n repetitions; the legend gives n and"
-        + " the range of %s across repetitions.";
+        + " the range of %s across repetitions."
+        + (markers.isEmpty() ? "" : " Dashed vertical lines mark injected faults; the shading runs to when error rate"
+            + " and p99 were back to baseline (see Faults).");
     return List.of(
         new Figure("Throughput over time: " + family, String.format(caption, "the achieved rate"),
-            LineChart.render("Throughput over time: " + family, x, yr, rates, WIDTH, HEIGHT)),
+            LineChart.render("Throughput over time: " + family, x, yr, rates, markers, WIDTH, HEIGHT)),
         new Figure("p99 latency over time: " + family, String.format(caption, "p99"),
-            LineChart.render("p99 latency over time: " + family, x, yp, p99s, WIDTH, HEIGHT)));
+            LineChart.render("p99 latency over time: " + family, x, yp, p99s, markers, WIDTH, HEIGHT)));
   }
 
   static List<Phase> kneePhases(List<Phase> phases) {

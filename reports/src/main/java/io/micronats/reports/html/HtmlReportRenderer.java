@@ -8,6 +8,7 @@ import io.micronats.reports.ReportRenderer;
 import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
 import io.micronats.reports.analysis.EnvironmentCheck;
+import io.micronats.reports.analysis.FaultTables;
 import io.micronats.reports.analysis.Table;
 import io.micronats.reports.analysis.TckTables;
 import io.micronats.reports.analysis.Tables;
@@ -63,6 +64,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
     page.figures(Charts.single(r.result()));
     page.table(Tables.latency(r.result()));
     page.table(Tables.ratesAndErrors(r.result()));
+    List<Table> faults = FaultTables.of(r.result());
+    if (!faults.isEmpty()) {
+      page.html.append("<h3 id=\"faults-").append(index + 1).append("\">Faults</h3>\n");
+      faults.forEach(page::table);
+    }
     Tables.baseline(r.result()).ifPresent(page::table);
     if (!set.isComparison()) {
       page.table(Tables.environment(List.of(r)));

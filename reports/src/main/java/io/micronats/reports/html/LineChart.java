@@ -57,7 +57,18 @@ final class LineChart {
     return (series.size() + columns - 1) / columns;
   }
 
+  /**
+   * A vertical event marker at {@code x} with a short {@code label}; {@code until} (or NaN) ends a
+   * lightly shaded span, such as a fault's recovery.
+   */
+  record Marker(double x, double until, String label) {}
+
   static String render(String title, Axis x, Axis y, List<Series> series, int width, int height) {
+    return render(title, x, y, series, List.of(), width, height);
+  }
+
+  static String render(String title, Axis x, Axis y, List<Series> series, List<Marker> markers, int width,
+      int height) {
     int legendRows = legendRows(series, width);
     int total = height + legendRows * LEGEND_ROW + 6;
     double x0 = LEFT;
@@ -72,6 +83,7 @@ final class LineChart {
     s.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(total)
         .append("\" fill=\"#ffffff\"/>\n");
     grid(s, x, y, x0, x1, y0, y1);
+    markers(s, markers, x, x0, x1, y0, y1);
     for (int i = 0; i < series.size(); i++) {
       line(s, series.get(i), i, x, y, x0, x1, y0, y1);
     }
@@ -112,6 +124,36 @@ final class LineChart {
     s.append("<text x=\"14\" y=\"").append(n(cy)).append("\" transform=\"rotate(-90 14 ").append(n(cy))
         .append(")\" text-anchor=\"middle\" font-size=\"12\">").append(esc(y.title() + (y.isLog() ? " (log)" : "")))
         .append("</text>\n</g>\n");
+  }
+
+  /** Fault markers: a dashed vertical line, a shaded span to recovery, a label at the top. */
+  static void markers(StringBuilder s, List<Marker> markers, Axis x, double x0, double x1, double y0, double y1) {
+    if (markers.isEmpty()) {
+      return;
+    }
+    s.append("<g class=\"markers\" font-size=\"11\">\n");
+    for (int i = 0; i < markers.size(); i++) {
+      Marker m = markers.get(i);
+      if (!x.accepts(m.x())) {
+        continue;
+      }
+      double px = Math.min(Math.max(x.map(m.x(), x0, x1), x0), x1);
+      if (Double.isFinite(m.until()) && m.until() > m.x() && x.accepts(m.until())) {
+        double pu = Math.min(x.map(m.until(), x0, x1), x1);
+        s.append("<rect class=\"recovery\" x=\"").append(n(px)).append("\" y=\"").append(n(y1))
+            .append("\" width=\"").append(n(Math.max(pu - px, 0))).append("\" height=\"").append(n(y0 - y1))
+            .append("\" fill=\"#D55E00\" fill-opacity=\"0.08\"/>");
+      }
+      s.append("<line class=\"fault\" x1=\"").append(n(px)).append("\" y1=\"").append(n(y0)).append("\" x2=\"")
+          .append(n(px)).append("\" y2=\"").append(n(y1)).append("\" stroke=\"#D55E00\" stroke-width=\"1.6\"")
+          .append(" stroke-dasharray=\"5 3\"><title>").append(esc(m.label())).append("</title></line>");
+      boolean right = px > (x0 + x1) / 2;
+      s.append("<text x=\"").append(n(right ? px - 4 : px + 4)).append("\" y=\"").append(n(y1 + 12 + 13 * (i % 3)))
+          .append("\" text-anchor=\"").append(right ? "end" : "start")
+          .append("\" fill=\"#B04400\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">")
+          .append(esc(m.label())).append("</text>\n");
+    }
+    s.append("</g>\n");
   }
 
   private static void line(StringBuilder s, Series series, int index, Axis x, Axis y,

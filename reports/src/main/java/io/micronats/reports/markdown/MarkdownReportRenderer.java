@@ -6,6 +6,7 @@ import io.micronats.reports.ReportRenderer;
 import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
 import io.micronats.reports.analysis.EnvironmentCheck;
+import io.micronats.reports.analysis.FaultTables;
 import io.micronats.reports.analysis.Table;
 import io.micronats.reports.analysis.TckTables;
 import io.micronats.reports.analysis.Tables;
@@ -62,6 +63,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       md.append("### ").append(escape(r.name())).append("\n\n");
       table(Tables.latency(r.result()), md, 4);
       table(Tables.ratesAndErrors(r.result()), md, 4);
+      List<Table> faults = FaultTables.of(r.result());
+      if (!faults.isEmpty()) {
+        md.append("#### Faults\n\n");
+        faults.forEach(t -> table(t, md, 5));
+      }
       Tables.baseline(r.result()).ifPresent(t -> table(t, md, 4));
     }
     table(Tables.environment(results), md, 3);

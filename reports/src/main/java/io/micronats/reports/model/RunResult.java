@@ -1,5 +1,6 @@
 package io.micronats.reports.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,10 +37,13 @@ import java.util.Set;
  * @param phases the measured phases, in execution order, names unique
  * @param labels free labels of the whole run (implementation, layout, strategy, ...)
  * @param comparisons ours-against-raw comparisons from the baseline phases
+ * @param faults the faults injected during the run, in injection order (optional, added in
+ *     schema version 1 as an additive field; absent means none)
  */
 public record RunResult(
     Scenario scenario, Environment environment, Instant startedAt, List<Phase> phases,
-    Map<String, String> labels, List<Comparison> comparisons) {
+    Map<String, String> labels, List<Comparison> comparisons,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Fault> faults) {
 
   /**
    * Validates and copies.
@@ -59,9 +63,15 @@ public record RunResult(
     }
     labels = Copies.map(labels, "labels");
     comparisons = Copies.list(comparisons, "comparisons");
+    faults = Copies.list(faults, "faults");
   }
 
-  /** A builder with no phases, labels or comparisons yet. */
+  /** The faults timed in the phase named {@code phaseName}, in injection order. */
+  public List<Fault> faultsIn(String phaseName) {
+    return faults.stream().filter(f -> f.inPhase(phaseName)).toList();
+  }
+
+  /** A builder with no phases, labels, comparisons or faults yet. */
   public static Builder builder(Scenario scenario, Environment environment, Instant startedAt) {
     return new Builder(scenario, environment, startedAt);
   }
@@ -79,6 +89,7 @@ public record RunResult(
     private final List<Phase> phases = new ArrayList<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final List<Comparison> comparisons = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
 
     private Builder(Scenario scenario, Environment environment, Instant startedAt) {
       this.scenario = scenario;
@@ -101,13 +112,18 @@ public record RunResult(
       return this;
     }
 
+    public Builder fault(Fault fault) {
+      faults.add(fault);
+      return this;
+    }
+
     /**
      * The result.
      *
      * @throws IllegalArgumentException as the {@link RunResult} constructor
      */
     public RunResult build() {
-      return new RunResult(scenario, environment, startedAt, phases, labels, comparisons);
+      return new RunResult(scenario, environment, startedAt, phases, labels, comparisons, faults);
     }
   }
 }

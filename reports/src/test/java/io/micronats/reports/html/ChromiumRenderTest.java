@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens generated reports in headless Chromium through chromedriver and checks that every chart
  * is laid out with a size and drawn content, that nothing was fetched, and that the console has no
- * SEVERE entries; saves full-page screenshots under the build directory
- * ({@code browser-report/*.png}). Skips, saying why, where Chromium or chromedriver is missing
+ * SEVERE entries; saves viewport screenshots (1280x1000, top of the page) under the build directory
+ * ({@code browser-report/*.png}). A screenshot is evidence, not a check: on a loaded machine the
+ * renderer may not answer in time, so it is retried a bounded number of times and a screenshot that
+ * still fails is logged as a warning; the chart, resource and console checks always fail hard. Skips, saying why, where Chromium or chromedriver is missing
  * (Debian packages {@code chromium} and {@code chromium-driver}); {@code -Dmicronats.chromium=PATH} and
  * {@code -Dmicronats.chromedriver=PATH} point elsewhere.
  */
@@ -36,6 +38,8 @@ class ChromiumRenderTest {
           var b = e.getBBox(); return b.width > 0 || b.height > 0; }).length;
         return {title: s.getAttribute('aria-label'), width: r.width, height: r.height, drawn: drawn};
       });""";
+
+  private static final int SCREENSHOT_ATTEMPTS = 3;
 
   @TempDir
   static Path profile;
@@ -52,6 +56,8 @@ class ChromiumRenderTest {
     browser.newSession(CHROMIUM, List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--hide-scrollbars", "--window-size=1280,1000", "--user-data-dir=" + profile.resolve("chromium")));
+    browser.timeouts(120_000, 120_000);
+    browser.windowSize(1280, 1000);
   }
 
   @BeforeEach
@@ -86,6 +92,24 @@ class ChromiumRenderTest {
   }
 
   @Test
+  void faultMarkersAndTheFaultSectionRender() throws Exception {
+    Path page = Reports.write(List.of(Fixtures.path("samples/results-failover-faults.json")), outDir.resolve("faults")).get(0);
+    List<JsonNode> charts = open(page, "faults.png");
+    assertThat(charts).hasSizeGreaterThanOrEqualTo(4);
+    JsonNode markers = browser.execute("""
+        return Array.from(document.querySelectorAll('svg.chart g.markers line.fault')).map(function (l) {
+          return l.getBBox().height; });""");
+    assertThat(markers.size()).as("fault markers on the rpc and broker time charts").isEqualTo(4);
+    markers.forEach(h -> assertThat(h.asDouble()).as("marker height").isGreaterThan(100));
+    assertThat(browser.execute("return document.querySelectorAll('#faults-1 ~ .table table').length;").asInt())
+        .isGreaterThanOrEqualTo(3);
+    browser.execute("document.querySelector('g.markers').closest('figure').scrollIntoView(); return 0;");
+    saveScreenshot("faults-chart.png");
+    browser.execute("document.getElementById('faults-1').scrollIntoView(); return 0;");
+    saveScreenshot("faults-tables.png");
+  }
+
+  @Test
   void theConsoleCheckSeesErrors() throws Exception {
     browser.navigate("data:text/html,<script>console.error('deliberate error')</script>");
     assertThat(browser.browserLog()).anySatisfy(e -> {
@@ -109,12 +133,31 @@ class ChromiumRenderTest {
     assertThat(browser.execute("return performance.getEntriesByType('resource').length;").asInt())
         .as("resources fetched by the page").isZero();
     assertThat(browser.browserLog()).noneMatch(e -> "SEVERE".equals(e.path("level").asText()));
-    int height = browser.execute("return document.documentElement.scrollHeight;").asInt();
-    browser.windowSize(1280, Math.min(Math.max(height, 1000), 16_000));
-    Files.createDirectories(outDir);
-    Path png = outDir.resolve(screenshot);
-    Files.write(png, browser.screenshot());
-    assertThat(Files.size(png)).isGreaterThan(10_000);
+    saveScreenshot(screenshot);
     return charts;
+  }
+
+  /**
+   * Saves a viewport screenshot, trying up to {@value #SCREENSHOT_ATTEMPTS} times; a screenshot
+   * that still fails is a warning on stderr, and a saved one must hold a real picture.
+   */
+  private static void saveScreenshot(String name) throws IOException, InterruptedException {
+    Files.createDirectories(outDir);
+    Path png = outDir.resolve(name);
+    IOException last = null;
+    for (int attempt = 1; attempt <= SCREENSHOT_ATTEMPTS; attempt++) {
+      try {
+        Files.write(png, browser.screenshot());
+        assertThat(Files.size(png)).as("size of screenshot %s", png).isGreaterThan(10_000);
+        return;
+      } catch (IOException e) {
+        last = e;
+        System.err.println("WARNING: screenshot " + name + " attempt " + attempt + " of " + SCREENSHOT_ATTEMPTS
+            + " failed: " + e.getMessage());
+      }
+    }
+    System.err.println("WARNING: no screenshot " + name + " saved after " + SCREENSHOT_ATTEMPTS
+        + " attempts (the renderer did not answer in time); the chart checks passed. Last error: "
+        + (last == null ? "none" : last.getMessage()));
   }
 }

@@ -128,4 +128,43 @@ class HtmlReportRendererTest {
     }
     return out;
   }
+
+  @Test
+  void faultsAreMarkedOnTheirPhaseTimeChartsAndTabulated() {
+    RunResult r = Fixtures.result("samples/results-failover-faults.json");
+    String html = Fixtures.render(ReportFormat.HTML, ReportSet.of(List.of(Map.entry("f.json", r)), List.of()));
+    Matcher m = SVG.matcher(html);
+    int rpcMarked = 0;
+    int brokerMarked = 0;
+    while (m.find()) {
+      String svg = m.group(0);
+      if (svg.contains("over time: rpc")) {
+        assertThat(svg).contains("<g class=\"markers\"").contains("fault kill-node-1 (kill) in rpc-open-2000")
+            .doesNotContain("pause-node-2").contains("class=\"recovery\"");
+        rpcMarked++;
+      } else if (svg.contains("over time: broker")) {
+        assertThat(svg).contains("fault pause-node-2 (pause) in broker-50k").doesNotContain("kill-node-1");
+        brokerMarked++;
+      } else {
+        assertThat(svg).doesNotContain("class=\"fault\"");
+      }
+    }
+    assertThat(rpcMarked).as("rate and p99 charts of the rpc family").isEqualTo(2);
+    assertThat(brokerMarked).as("rate and p99 charts of the broker family").isEqualTo(2);
+    assertThat(html).contains("<h3 id=\"faults-1\">Faults</h3>", "<h4>Fault timelines</h4>",
+        "<h4>Fault accounting: clients and RPC</h4>", "<h4>Fault accounting: broker</h4>",
+        "<h4>Fault accounting: registry</h4>", "<h4>Fault steps</h4>", "+1500 SIGCONT node 2");
+    // kill-node-1 timeline: injected +4000, then disconnected +2, reconnected +2140, resubscribed +2151.
+    assertThat(html).containsPattern("<td>kill-node-1</td><td>kill node 1</td><td>rpc-open-2000</td>"
+        + "<td class=\"num\">\\+4000</td><td class=\"num muted\">-</td><td class=\"num\">\\+2</td>"
+        + "<td class=\"num\">\\+2140</td><td class=\"num\">\\+2151</td>");
+    // pause-node-2 accounting: 812 lost of 350000, 3 reordered; never back to baseline is flagged.
+    assertThat(html).contains("<td class=\"num bad\">812</td>", "<td class=\"num warn\">-</td>");
+  }
+
+  @Test
+  void aResultWithoutFaultsHasNoFaultSectionOrMarkers() {
+    String html = single();
+    assertThat(html).doesNotContain("Fault timelines").doesNotContain("class=\"markers\"");
+  }
 }

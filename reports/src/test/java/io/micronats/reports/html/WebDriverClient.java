@@ -112,11 +112,19 @@ final class WebDriverClient implements AutoCloseable {
     return out;
   }
 
+  /** Sets the session's script, page-load and implicit-wait timeouts, in milliseconds. */
+  void timeouts(long scriptMillis, long pageLoadMillis) throws IOException, InterruptedException {
+    ObjectNode body = JSON.createObjectNode().put("script", scriptMillis).put("pageLoad", pageLoadMillis)
+        .put("implicit", 0);
+    call("POST", "/session/" + session + "/timeouts", body);
+  }
+
   void windowSize(int width, int height) throws IOException, InterruptedException {
     ObjectNode body = JSON.createObjectNode().put("width", width).put("height", height);
     call("POST", "/session/" + session + "/window/rect", body);
   }
 
+  /** A PNG of the current viewport (not the whole page). */
   byte[] screenshot() throws IOException, InterruptedException {
     return Base64.getDecoder().decode(call("GET", "/session/" + session + "/screenshot", null).asText());
   }

@@ -60,4 +60,18 @@ class MarkdownReportRendererTest {
   void pipesAndNewlinesCannotBreakATable() {
     assertThat(MarkdownReportRenderer.escape("a|b\nc_d")).isEqualTo("a\\|b c\\_d");
   }
+
+  @Test
+  void faultsGetTimelineAccountingAndStepsTables() {
+    String md = Fixtures.render(ReportFormat.MARKDOWN, ReportSet.of(
+        List.of(Map.entry("f.json", Fixtures.result("samples/results-failover-faults.json"))), List.of()));
+    assertThat(md).contains("#### Faults\n", "##### Fault timelines\n", "##### Fault accounting: clients and RPC\n",
+        "##### Fault accounting: broker\n", "##### Fault accounting: registry\n", "##### Fault steps\n");
+    assertThat(md).contains("| kill-node-1 | kill node 1 | rpc-open-2000 | +4000 | - | +2 | +2140 | +2151 | +5 | +31 | +3000 |");
+    assertThat(md).contains("| pause-node-2 | pause node 2 | broker-50k | +3000 | +1500 | +1210 | +1620 | +1633 | +1210 | +1640 | *-* |");
+    assertThat(md).contains("| kill-node-1 | 6000 | 3 | 3 | 12000 | 11733 | **267** | **251** | **16** |");
+    assertThat(md).contains("| pause-node-2 | 350000 | **812** | 0 | **3** | 0 |");
+    assertThat(md).contains("| pause-node-2 | 40 | **2** | 0 | 0 | 0 | 0 |");
+    assertThat(md).contains("| pause-node-2 | +1500 SIGCONT node 2 |");
+  }
 }

@@ -31,6 +31,8 @@ class JsonSchemaFileTest {
     Set<String> written = new TreeSet<>();
     collectFields(json.readTree(ResultsWriter.toJson(Fixtures.THREE_NODES)), written);
     collectFields(json.readTree(Fixtures.text("golden/results/v1/results.json")), written);
+    collectFields(json.readTree(Fixtures.text("golden/results/v1/results-with-faults.json")), written);
+    assertThat(written).contains("faults", "injectedAtMillis", "maxStaleMillis");
     assertThat(documented).containsAll(written);
     assertThat(schema.path("properties").path("schemaVersion").path("const").asInt())
         .isEqualTo(ResultsWriter.SCHEMA_VERSION);

@@ -49,6 +49,54 @@ class ResultsJsonTest {
   }
 
   @Test
+  void goldenVersion1WithoutFaultsReadsAsNoFaultsAndWritesNoFaultsField() throws IOException {
+    RunResult r = ResultsReader.fromJson(resource("golden/results/v1/results.json"), "golden v1");
+    assertThat(r.faults()).isEmpty();
+    assertThat(ResultsWriter.toJson(r)).doesNotContain("\"faults\"");
+  }
+
+  @Test
+  void goldenVersion1WithFaultsReadsEveryFaultField() throws IOException {
+    RunResult r = ResultsReader.fromJson(resource("golden/results/v1/results-with-faults.json"), "golden v1 faults");
+    assertThat(r.faults()).hasSize(2);
+    Fault kill = r.faults().get(0);
+    assertThat(kill.name()).isEqualTo("kill-node-1");
+    assertThat(kill.kind()).isEqualTo("kill");
+    assertThat(kill.target()).isEqualTo("node 1");
+    assertThat(kill.phase()).isEqualTo("rpc-open-2000");
+    assertThat(kill.injectedAtMillis()).isEqualTo(500);
+    assertThat(kill.windowMillis()).isEqualTo(9500);
+    assertThat(kill.revertedAfterMillis()).isNull();
+    assertThat(kill.disconnectedAfterMillis()).isEqualTo(2L);
+    assertThat(kill.reconnectedAfterMillis()).isEqualTo(2140L);
+    assertThat(kill.resubscribedAfterMillis()).isEqualTo(2151L);
+    assertThat(kill.firstErrorAfterMillis()).isEqualTo(5L);
+    assertThat(kill.firstSuccessAfterMillis()).isEqualTo(31L);
+    assertThat(kill.recoveredAfterMillis()).isEqualTo(3000L);
+    assertThat(kill.disconnects()).isEqualTo(3);
+    assertThat(kill.reconnects()).isEqualTo(3);
+    assertThat(kill.steps()).containsExactly("+0 SIGKILL node 1");
+    assertThat(kill.rpc()).isEqualTo(new Fault.Rpc(19000, 18990, 10, 9, 1));
+    assertThat(kill.broker()).isEqualTo(new Fault.Broker(100, 7, 1, 2, 0));
+    assertThat(kill.registry()).isEqualTo(new Fault.Registry(40, 2, 3, 1, 1800, 0));
+    assertThat(r.faultsIn("rpc-open-2000")).containsExactly(kill);
+    Fault churn = r.faults().get(1);
+    assertThat(churn.phase()).as("a fault timed against the run has no phase").isNull();
+    assertThat(churn.steps()).isEmpty();
+    assertThat(churn.rpc()).isEqualTo(Fault.Rpc.NONE);
+    assertThat(churn.registry()).isEqualTo(Fault.Registry.NONE);
+    assertThat(ResultsReader.fromJson(ResultsWriter.toJson(r), "rewritten")).isEqualTo(r);
+  }
+
+  @Test
+  void aNegativeFaultMarkIsRejectedNamingTheField() throws IOException {
+    String broken = resource("golden/results/v1/results-with-faults.json")
+        .replace("\"reconnectedAfterMillis\": 2140", "\"reconnectedAfterMillis\": -1");
+    ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsReader.fromJson(broken, "x"));
+    assertThat(e.getMessage()).contains("reconnectedAfterMillis");
+  }
+
+  @Test
   void goldenVersion1ReadsEveryField() throws IOException {
     RunResult r = ResultsReader.fromJson(resource("golden/results/v1/results.json"), "golden v1");
     assertThat(r.scenario().name()).isEqualTo("golden-v1");

@@ -7,10 +7,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Flattens {@link FaultReport}s into the free {@code labels} and {@code counts} maps of a result
- * phase, until the results schema has a place of its own for faults: label keys
+ * phase (kept next to the structured {@code faults} list of the results): label keys
  * {@code fault.<i>.name|kind|target|injectedAtMillis|disconnectedAfterMillis|...} and count keys
  * {@code fault.<i>.rpc.failed|rpc.timedOut|broker.lost|registry.deadReturned|...}, with {@code i}
- * the fault's number in its phase, from 0. Marks that did not happen are absent.
+ * the fault's number in its phase, from 0. Marks that did not happen are absent. The structured copy
+ * is the result's {@code faults} list ({@link FaultResults}); these flat keys stay for readers of
+ * older reports.
  *
  * <p>Stateless and thread-safe.
  */

@@ -80,6 +80,7 @@ public final class Simulation {
       Map<String, String> labels = new LinkedHashMap<>();
       List<PhaseRecord> records = new ArrayList<>();
       List<Comparison> comparisons = new ArrayList<>();
+      List<io.micronats.reports.model.Fault> faultResults = new ArrayList<>();
       int groupNodes = s.layout().serviceNodes().size();
       try (FakeFleet fleet = new FakeFleet(s.fleet(), binding, g -> PluginSet.create(s.implementation(),
           configs.config(false, g, "fleet-" + g), "fleet-" + g, s.layout().serviceNodes().get(g % groupNodes)), s.seed())) {
@@ -119,6 +120,7 @@ public final class Simulation {
           records.clear();
           records.addAll(attached);
           labels.put("faults", Integer.toString(reports.size()));
+          faultResults.addAll(io.micronats.simulator.fault.FaultResults.of(reports));
           double publishRate = s.workloads().broker().ratePerPublisher() * s.workloads().broker().publishers();
           for (io.micronats.simulator.fault.FaultReport r : reports) {
             console.line("fault " + r.describe().strip().replace("\n", "\n  "));
@@ -141,6 +143,7 @@ public final class Simulation {
       labels.forEach(result::label);
       records.forEach(r -> result.phase(ResultsAssembler.phase(r)));
       comparisons.forEach(result::comparison);
+      faultResults.forEach(result::fault);
       RunResult run = result.build();
       Path file = out.resolve("results.json");
       ResultsWriter.write(run, file);

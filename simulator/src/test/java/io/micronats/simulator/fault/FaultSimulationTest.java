@@ -82,5 +82,19 @@ class FaultSimulationTest {
     assertThat(broker.count("fault.0.broker.lost")).isLessThanOrEqualTo(broker.count("lost"));
     assertThat(broker.count("fault.0.broker.duplicated")).isEqualTo(0);
     assertThat(out.toString()).contains("fault kill-under-rpc", "fault kill-under-broker", "expected");
+
+    // the structured copy in results.json agrees with the labels and counts
+    assertThat(r.faults()).extracting(io.micronats.reports.model.Fault::name)
+        .containsExactlyInAnyOrder("kill-under-rpc", "kill-under-broker");
+    io.micronats.reports.model.Fault rpcFault = r.faultsIn("rpc-open-200").get(0);
+    assertThat(rpcFault.kind()).isEqualTo("kill");
+    assertThat(rpcFault.injectedAtMillis()).isEqualTo(injected);
+    assertThat(rpcFault.reconnectedAfterMillis())
+        .isEqualTo(Long.parseLong(rpc.labels().get("fault.0.reconnectedAfterMillis")));
+    assertThat(rpcFault.rpc().calls()).isEqualTo(rpc.count("fault.0.rpc.calls"));
+    assertThat(rpcFault.steps()).anyMatch(x -> x.contains("killed "));
+    io.micronats.reports.model.Fault brokerFault = r.faultsIn("broker").get(0);
+    assertThat(brokerFault.broker().sent()).isEqualTo(broker.count("fault.0.broker.sent"));
+    assertThat(brokerFault.broker().lost()).isEqualTo(broker.count("fault.0.broker.lost"));
   }
 }

@@ -40,4 +40,13 @@ public abstract class TransportContract {
       return TransportContract.this.target();
     }
   }
+
+  /** TRN-029 to TRN-034. */
+  @Nested
+  class Serve extends TransportServeRules {
+    @Override
+    protected TckTarget target() {
+      return TransportContract.this.target();
+    }
+  }
 }

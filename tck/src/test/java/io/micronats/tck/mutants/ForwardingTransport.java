@@ -1,6 +1,7 @@
 package io.micronats.tck.mutants;
 
 import io.micronats.spi.transport.AcceptHandler;
+import io.micronats.spi.transport.ExchangeHandler;
 import io.micronats.spi.transport.Listener;
 import io.micronats.spi.transport.Socket;
 import io.micronats.spi.transport.Transport;
@@ -8,8 +9,13 @@ import java.time.Duration;
 
 /**
  * A transport that forwards to another and lets a broken implementation wrap what passes
- * through: client sockets ({@link #client}), accepted sockets ({@link #server}), handlers and
- * listeners.
+ * through: client sockets ({@link #client}), accepted sockets ({@link #server}), handlers,
+ * exchange handlers ({@link #exchange}) and listeners.
+ *
+ * <p>{@code serve} is forwarded to the delegate's own {@code serve} on purpose (as an
+ * implementation that overrides it, like NATS, would behave), so the accept-handler and
+ * server-socket hooks do not see served connections; a mutant that wants them to goes through
+ * {@link #serveByListening}.
  */
 class ForwardingTransport implements Transport {
   final Transport delegate;
@@ -34,6 +40,15 @@ class ForwardingTransport implements Transport {
     return listener;
   }
 
+  ExchangeHandler exchange(ExchangeHandler handler) {
+    return handler;
+  }
+
+  /** Serves through this transport's own {@link #listen} (the SPI's default), so every hook applies. */
+  final Listener serveByListening(String address, ExchangeHandler handler) {
+    return address == null ? Transport.super.serve(handler) : Transport.super.serve(address, handler);
+  }
+
   private AcceptHandler wrapped(AcceptHandler handler) {
     if (handler == null) {
       return null;
@@ -52,6 +67,14 @@ class ForwardingTransport implements Transport {
 
   @Override public Listener listen(AcceptHandler handler) {
     return listener(delegate.listen(wrapped(handler)));
+  }
+
+  @Override public Listener serve(String address, ExchangeHandler handler) {
+    return listener(delegate.serve(address, handler == null ? null : exchange(handler)));
+  }
+
+  @Override public Listener serve(ExchangeHandler handler) {
+    return listener(delegate.serve(handler == null ? null : exchange(handler)));
   }
 
   @Override public Socket dial(String address, Duration timeout) {

@@ -19,6 +19,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +42,11 @@ import org.junit.platform.testkit.engine.Event;
  * Proves the TCK can fail: every broken implementation is run through its role's contract with
  * JUnit's EngineTestKit, and exactly its expected rule IDs must fail. Then the kill matrix (rule
  * to the mutants that kill it) is written and every REQUIRED rule must be killed at least once.
+ *
+ * <p>Mutants run {@link #parallelism()} at a time, each in its own EngineTestKit execution on its
+ * own runner thread (the harness finds its mutant through an inheritable thread-local), under the
+ * short self-test timeouts of {@link #PARAMETERS}; every mutant still runs its role's whole
+ * contract, so "nothing else fails" is checked against every rule of the role.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MutantKillTest {
@@ -48,7 +59,6 @@ class MutantKillTest {
       TestEnvironment.SEED_PARAMETER, "20261127");
 
   static final Map<String, Set<String>> ACTUAL = new ConcurrentHashMap<>();
-  static final Map<String, String> MESSAGES = new ConcurrentHashMap<>();
 
   /** Every mutant, or those named in the system property {@code tck.mutant} (comma-separated). */
   static List<Mutant> selected() {
@@ -65,16 +75,48 @@ class MutantKillTest {
   static List<Mutant> mutants() {
     List<Mutant> all = new ArrayList<>();
     all.addAll(TransportMutants.all());
+    all.addAll(ServeMutants.all());
     all.addAll(BrokerMutants.all());
     all.addAll(RegistryMutants.all());
     return all;
   }
 
+  /**
+   * How many mutants run at once (system property {@code tck.mutantParallelism}, default 2): each
+   * run is mostly waiting (timeouts of failing rules), so two share this 2-core machine well.
+   */
+  static int parallelism() {
+    try {
+      return Math.max(1, Math.min(8, Integer.parseInt(System.getProperty("tck.mutantParallelism", "2").trim())));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("tck.mutantParallelism is not an integer: '"
+          + System.getProperty("tck.mutantParallelism") + "'", e);
+    }
+  }
+
   @TestFactory
   @Order(1)
   Stream<DynamicTest> eachMutantFailsExactlyItsExpectedRules() {
-    return selected().stream().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
-      Set<String> failed = run(m);
+    List<Mutant> mutants = selected();
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism(), r -> {
+      Thread t = new Thread(r, "tck-mutant-runner");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<Outcome>> runs = new ArrayList<>();
+    for (Mutant m : mutants) {
+      runs.add(pool.submit(() -> run(m)));
+    }
+    pool.shutdown();
+    return IntStream.range(0, mutants.size()).mapToObj(i -> DynamicTest.dynamicTest(mutants.get(i).name(), () -> {
+      Mutant m = mutants.get(i);
+      Outcome outcome;
+      try {
+        outcome = runs.get(i).get(30, TimeUnit.MINUTES);
+      } catch (ExecutionException e) {
+        throw e.getCause();
+      }
+      Set<String> failed = outcome.failed();
       ACTUAL.put(m.role() + "/" + m.name(), failed);
       if (!failed.equals(m.expected())) {
         Set<String> missing = new TreeSet<>(m.expected());
@@ -82,12 +124,15 @@ class MutantKillTest {
         Set<String> extra = new TreeSet<>(failed);
         extra.removeAll(m.expected());
         StringBuilder why = new StringBuilder();
-        extra.forEach(id -> why.append("\n  ").append(MESSAGES.getOrDefault(id, id)));
+        extra.forEach(id -> why.append("\n  ").append(outcome.messages().getOrDefault(id, id)));
         throw new AssertionError("mutant " + m.name() + ": expected exactly " + m.expected() + " to fail, but "
             + failed + " failed (not failing: " + missing + ", unexpectedly failing: " + extra + ")" + why);
       }
     }));
   }
+
+  /** What one mutant run produced: the rule IDs that failed and the first line of each failure message. */
+  record Outcome(Set<String> failed, Map<String, String> messages) {}
 
   @Test
   @Order(0)
@@ -95,7 +140,7 @@ class MutantKillTest {
     Mutant baseline = new Mutant("Baseline", Role.TRANSPORT, true, ns -> Mutant.target(ns, null, null, null), Set.of());
     Set<String> failed = new TreeSet<>();
     for (Class<?> c : List.of(MutantHarness.Transports.class, MutantHarness.Brokers.class, MutantHarness.Registries.class)) {
-      failed.addAll(run(baseline, c));
+      failed.addAll(run(baseline, c, new ConcurrentHashMap<>()));
     }
     if (!failed.isEmpty()) {
       throw new AssertionError("expected the in-memory plugin to pass every rule, but " + failed + " failed");
@@ -139,12 +184,13 @@ class MutantKillTest {
     }
   }
 
-  static Set<String> run(Mutant m) {
-    Set<String> failed = new TreeSet<>(run(m, harness(m.role())));
+  static Outcome run(Mutant m) {
+    Map<String, String> messages = new ConcurrentHashMap<>();
+    Set<String> failed = new TreeSet<>(run(m, harness(m.role()), messages));
     if (m.alsoRpc()) {
-      failed.addAll(run(m, MutantHarness.Rpcs.class));
+      failed.addAll(run(m, MutantHarness.Rpcs.class, messages));
     }
-    return failed;
+    return new Outcome(failed, messages);
   }
 
   static Class<?> harness(Role role) {
@@ -155,7 +201,7 @@ class MutantKillTest {
     };
   }
 
-  static Set<String> run(Mutant m, Class<?> harness) {
+  static Set<String> run(Mutant m, Class<?> harness, Map<String, String> messages) {
     MutantHarness.use(m.target().apply("mutant-" + m.name() + "-" + System.nanoTime()));
     EngineExecutionResults results;
     try {
@@ -181,7 +227,7 @@ class MutantKillTest {
       if (killed) {
         failed.add(id);
         String message = String.valueOf(t.getMessage());
-        MESSAGES.put(id, message.lines().findFirst().orElse(message));
+        messages.put(id, message.lines().findFirst().orElse(message));
         if (!message.startsWith(id + " [")) {
           problems.add(id + " failure message does not start with '" + id + " [': " + message);
         }

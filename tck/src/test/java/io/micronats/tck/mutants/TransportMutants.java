@@ -6,6 +6,7 @@ import io.micronats.spi.NoRespondersException;
 import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.plugin.Plugins;
 import io.micronats.spi.transport.AcceptHandler;
+import io.micronats.spi.transport.ExchangeHandler;
 import io.micronats.spi.transport.Listener;
 import io.micronats.spi.transport.Socket;
 import io.micronats.spi.transport.Transport;
@@ -35,7 +36,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-001", "TRN-023"));
+    }, "TRN-001", "TRN-023", "TRN-031"));
     m.add(Mutant.transport("FreshAddressIsNotValid", t -> new ForwardingTransport(t) {
       @Override Listener listener(Listener l) {
         return new ForwardingListener(l) {
@@ -44,7 +45,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-002"));
+    }, "TRN-002", "TRN-029", "TRN-030"));
     m.add(Mutant.transport("HeaderNamesLowerCased", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {
@@ -55,7 +56,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-003", "TRN-004", "TRN-005"));
+    }, "TRN-003", "TRN-004", "TRN-005", "TRN-029"));
     m.add(Mutant.transport("ReplyHeadersDropped", t -> new ForwardingTransport(t) {
       @Override Socket server(Socket s) {
         return new ForwardingSocket(s) {
@@ -64,7 +65,20 @@ final class TransportMutants {
           }
         };
       }
-    }, "RPC-001", "RPC-003", "RPC-004", "TRN-004", "TRN-005").withRpc());
+
+      @Override ExchangeHandler exchange(ExchangeHandler h) {
+        return new ExchangeHandler() {
+          @Override public Message exchange(Message request) throws Exception {
+            Message reply = h.exchange(request);
+            return reply == null ? null : Message.of(reply.body());
+          }
+
+          @Override public Message replyTooLarge(Message request, io.micronats.spi.PayloadTooLargeException failure) {
+            return h.replyTooLarge(request, failure);
+          }
+        };
+      }
+    }, "RPC-001", "RPC-003", "RPC-004", "TRN-004", "TRN-005", "TRN-029").withRpc());
     m.add(Mutant.transport("HighBitCleared", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {
@@ -86,7 +100,7 @@ final class TransportMutants {
       @Override Socket server(Socket s) {
         return swapping(s);
       }
-    }, "TRN-006", "TRN-007", "TRN-009", "TRN-017"));
+    }, "TRN-006", "TRN-007", "TRN-009", "TRN-017", "TRN-029"));
     m.add(Mutant.transport("ConcurrentSendsClobberEachOther", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return racy(s);
@@ -113,7 +127,15 @@ final class TransportMutants {
           }
         };
       }
-    }, "RPC-006", "TRN-008").withRpc());
+
+      @Override public Listener serve(String address, ExchangeHandler handler) {
+        return serveByListening(address, handler);
+      }
+
+      @Override public Listener serve(ExchangeHandler handler) {
+        return serveByListening(null, handler);
+      }
+    }, "RPC-006", "TRN-008", "TRN-030").withRpc());
     m.add(Mutant.transport("DialReachesTheNewestListener", t -> new ForwardingTransport(t) {
       final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
@@ -131,7 +153,7 @@ final class TransportMutants {
         }
         return client(delegate.dial(target, timeout));
       }
-    }, "TRN-010", "TRN-026"));
+    }, "TRN-010", "TRN-026", "TRN-034"));
     m.add(Mutant.custom("InstancesDoNotShareListeners", Role.TRANSPORT, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, () -> Plugins.transport("memory", Mutant.config(ns + "-" + n.incrementAndGet())), null, null);
@@ -187,7 +209,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "RPC-005", "TRN-015").withRpc());
+    }, "RPC-005", "TRN-015", "TRN-029", "TRN-030").withRpc());
     m.add(Mutant.transport("ClientCloseNeverReachesTheServer", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -229,7 +251,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-017", "TRN-018", "TRN-019", "TRN-021", "TRN-023", "TRN-024"));
+    }, "TRN-017", "TRN-018", "TRN-019", "TRN-021", "TRN-023", "TRN-024", "TRN-031", "TRN-032"));
     m.add(Mutant.transport("SecondCloseThrows", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -256,7 +278,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-021", "TRN-024"));
+    }, "TRN-021", "TRN-024", "TRN-032"));
     m.add(Mutant.transport("DialToNobodyTimesOut", t -> new ForwardingTransport(t) {
       @Override public Socket dial(String address, Duration timeout) {
         try {
@@ -265,7 +287,7 @@ final class TransportMutants {
           return new SilentSocket(address);
         }
       }
-    }, "TRN-021", "TRN-022"));
+    }, "TRN-021", "TRN-022", "TRN-032"));
     m.add(Mutant.transport("HandlerFailureClosesTheListener", t -> new ForwardingTransport(t) {
       @Override public Listener listen(String address, AcceptHandler handler) {
         Listener[] self = new Listener[1];
@@ -331,7 +353,7 @@ final class TransportMutants {
           };
         }
       }
-    }, "TRN-027"));
+    }, "TRN-027", "TRN-034"));
     m.add(Mutant.transport("NullMessagesAreIgnored", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {

@@ -1,0 +1,33 @@
+package io.micronats.simulator.fault;
+
+import io.micronats.reports.model.Fault;
+import java.util.List;
+
+/**
+ * Converts {@link FaultReport}s into the results model's {@link Fault} records (the
+ * {@code faults} list of {@code results.json}), field for field.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class FaultResults {
+  private FaultResults() {}
+
+  /** The model record of {@code r}; an empty phase (timed against the run) becomes no phase. */
+  public static Fault of(FaultReport r) {
+    return new Fault(r.name(), r.kind(), r.target(), r.phase().isEmpty() ? null : r.phase(), r.injectedAtMillis(),
+        r.windowMillis(), r.revertedAfterMillis(), r.disconnectedAfterMillis(), r.reconnectedAfterMillis(),
+        r.resubscribedAfterMillis(), r.firstErrorAfterMillis(), r.firstSuccessAfterMillis(),
+        r.recoveredAfterMillis(), r.disconnects(), r.reconnects(), r.steps(),
+        new Fault.Rpc(r.rpc().calls(), r.rpc().succeeded(), r.rpc().failed(), r.rpc().timedOut(),
+            r.rpc().noResponders()),
+        new Fault.Broker(r.broker().sent(), r.broker().lost(), r.broker().duplicated(), r.broker().reordered(),
+            r.broker().rejected()),
+        new Fault.Registry(r.registry().lookups(), r.registry().liveMissing(), r.registry().deadReturned(),
+            r.registry().staleEntries(), r.registry().maxStaleMillis(), r.registry().stillStale()));
+  }
+
+  /** The model records of {@code reports}, in order. */
+  public static List<Fault> of(List<FaultReport> reports) {
+    return reports.stream().map(FaultResults::of).toList();
+  }
+}
