@@ -33,16 +33,20 @@ public record Message(Map<String, String> headers, byte[] body) {
   public Message {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
-    LinkedHashMap<String, String> copy = new LinkedHashMap<>(headers.size() * 2);
-    headers.forEach((name, value) -> {
-      Objects.requireNonNull(name, "header name");
-      Objects.requireNonNull(value, () -> "value of header '" + name + "'");
-      if (name.isEmpty()) {
-        throw new IllegalArgumentException("header name must not be empty");
-      }
-      copy.put(name, value);
-    });
-    headers = Collections.unmodifiableMap(copy);
+    if (headers.isEmpty()) {
+      headers = Collections.emptyMap(); // most messages: nothing to copy
+    } else {
+      LinkedHashMap<String, String> copy = new LinkedHashMap<>(headers.size() * 2);
+      headers.forEach((name, value) -> {
+        Objects.requireNonNull(name, "header name");
+        Objects.requireNonNull(value, () -> "value of header '" + name + "'");
+        if (name.isEmpty()) {
+          throw new IllegalArgumentException("header name must not be empty");
+        }
+        copy.put(name, value);
+      });
+      headers = Collections.unmodifiableMap(copy);
+    }
     body = body.length == 0 ? EMPTY : body.clone();
   }
 

@@ -40,11 +40,15 @@ import org.jspecify.annotations.Nullable;
  * io.micronats.spi.broker.Event#ack()} is a no-op. Slow-consumer drops are counted ({@link
  * #stats()}) and reported to the subscription's error handler, never silent.
  *
- * <p>Thread-safe. All subscriptions share one jnats dispatcher (one thread) per connection, which
- * only routes each message to its subscription's bounded queue; a small delivery pool of daemon
- * threads ({@code broker-nats-deliver-<n>}, {@value #DEFAULT_DELIVERY_THREADS} by default, idle
- * ones end after a while) runs the handlers, one task at a time per subscription, so each
- * handler runs serially in arrival order, and a handler that blocks holds one pool thread.
+ * <p>Thread-safe. The first {@value #DEFAULT_DEDICATED_SUBSCRIPTIONS} live subscriptions (setting
+ * {@value #DEDICATED_SUBSCRIPTIONS}) each get a jnats dispatcher of their own, which runs the
+ * handler exactly as a plain jnats subscription would: the fastest path. Further subscriptions
+ * share one jnats dispatcher, which only routes each message to its subscription's bounded
+ * queue, and a small delivery pool of daemon threads ({@code broker-nats-deliver-<n>},
+ * {@value #DEFAULT_DELIVERY_THREADS} by default, idle ones end after a while) runs their
+ * handlers, one task at a time per subscription: thousands of subscriptions cost a few threads.
+ * Either way each handler runs serially in arrival order, and a handler that blocks holds only
+ * its own thread.
  * Reconnecting and resubscribing after a server fails is done by jnats
  * across the cluster's servers; if jnats gives up, {@link #connect()} opens a new connection and
  * subscribes the live subscriptions again. {@link #disconnect()} ends every subscription.
@@ -69,12 +73,17 @@ public final class NatsBroker implements Broker {
   public static final String DELIVERY_THREADS = "delivery.threads";
   /** The default size of the delivery pool. */
   public static final int DEFAULT_DELIVERY_THREADS = 4;
+  /** Settings key: how many subscriptions get a dispatcher thread of their own (default {@value #DEFAULT_DEDICATED_SUBSCRIPTIONS}). */
+  public static final String DEDICATED_SUBSCRIPTIONS = "delivery.dedicated";
+  /** The default number of subscriptions with a dispatcher of their own. */
+  public static final int DEFAULT_DEDICATED_SUBSCRIPTIONS = 4;
   private static final AtomicLong THREADS = new AtomicLong();
 
   private final PluginConfig config;
   private final long pendingMessages;
   private final long pendingBytes;
   private final int deliveryThreads;
+  private final int dedicatedLimit;
   private final BrokerCounters counters = new BrokerCounters();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final Object lock = new Object();
@@ -89,6 +98,7 @@ public final class NatsBroker implements Broker {
     this.pendingMessages = b.pendingMessages;
     this.pendingBytes = b.pendingBytes;
     this.deliveryThreads = b.deliveryThreads;
+    this.dedicatedLimit = b.dedicatedSubscriptions;
   }
 
   /** A builder with the defaults: local server, jnats' pending limits. */
@@ -124,7 +134,7 @@ public final class NatsBroker implements Broker {
         Connector.release(current);
         counters.reconnects.increment();
         for (NatsSubscription s : subscriptions) {
-          s.start(d, pool, pendingMessages, pendingBytes);
+          s.start(fresh, d, pool, pendingMessages, pendingBytes);
         }
       }
       dispatcher = d;
@@ -218,11 +228,13 @@ public final class NatsBroker implements Broker {
     Names.requireSubscribeTopic(topic);
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(options, "options");
-    NatsSubscription subscription = new NatsSubscription(this, topic, handler, options);
+    NatsSubscription subscription;
     Connection c;
     synchronized (lock) {
       c = requireConnection(topic);
-      subscription.start(Objects.requireNonNull(dispatcher), Objects.requireNonNull(pool), pendingMessages, pendingBytes);
+      boolean dedicated = subscriptions.stream().filter(NatsSubscription::isDedicated).count() < dedicatedLimit;
+      subscription = new NatsSubscription(this, topic, handler, options, dedicated);
+      subscription.start(c, Objects.requireNonNull(dispatcher), Objects.requireNonNull(pool), pendingMessages, pendingBytes);
       subscriptions.add(subscription);
     }
     try {
@@ -245,6 +257,7 @@ public final class NatsBroker implements Broker {
 
   /** A snapshot of this broker's counters. */
   public BrokerStats stats() {
+    subscriptions.forEach(NatsSubscription::syncDrops);
     return counters.snapshot();
   }
 
@@ -305,17 +318,18 @@ public final class NatsBroker implements Broker {
     private long pendingMessages = DEFAULT_PENDING_MESSAGES;
     private long pendingBytes = Consumer.DEFAULT_MAX_BYTES;
     private int deliveryThreads = DEFAULT_DELIVERY_THREADS;
+    private int dedicatedSubscriptions = DEFAULT_DEDICATED_SUBSCRIPTIONS;
 
     private Builder() {}
 
-    /** Connection settings, plus {@value #PENDING_MESSAGES}, {@value #PENDING_BYTES} and {@value #DELIVERY_THREADS}. */
+    /**
+     * Connection settings, plus {@value #PENDING_MESSAGES}, {@value #PENDING_BYTES},
+     * {@value #DELIVERY_THREADS} and {@value #DEDICATED_SUBSCRIPTIONS}.
+     */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
-      long threads = value.longValue(DELIVERY_THREADS, deliveryThreads);
-      if (threads < 1 || threads > 1024) {
-        throw new IllegalArgumentException("setting '" + DELIVERY_THREADS + "' must be 1..1024, was " + threads);
-      }
-      deliveryThreads((int) threads);
+      deliveryThreads(setting(value, DELIVERY_THREADS, deliveryThreads, 1));
+      dedicatedSubscriptions(setting(value, DEDICATED_SUBSCRIPTIONS, dedicatedSubscriptions, 0));
       return pendingLimits(value.longValue(PENDING_MESSAGES, pendingMessages), value.longValue(PENDING_BYTES, pendingBytes));
     }
 
@@ -336,6 +350,26 @@ public final class NatsBroker implements Broker {
       }
       this.deliveryThreads = threads;
       return this;
+    }
+
+    /**
+     * How many live subscriptions get a jnats dispatcher (a thread) of their own; the others share
+     * the delivery pool. Default {@value #DEFAULT_DEDICATED_SUBSCRIPTIONS}; 0 pools them all.
+     */
+    public Builder dedicatedSubscriptions(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("dedicated subscriptions must not be negative, was " + count);
+      }
+      this.dedicatedSubscriptions = count;
+      return this;
+    }
+
+    private static int setting(PluginConfig config, String key, int fallback, int min) {
+      long value = config.longValue(key, fallback);
+      if (value < min || value > 1024) {
+        throw new IllegalArgumentException("setting '" + key + "' must be " + min + "..1024, was " + value);
+      }
+      return (int) value;
     }
 
     /** The broker; not connected until {@link NatsBroker#connect()}. */

@@ -7,69 +7,70 @@ import io.micronats.spi.broker.ErrorHandler;
 import io.micronats.spi.broker.EventHandler;
 import io.micronats.spi.broker.SubscribeOptions;
 import io.micronats.spi.broker.Subscription;
+import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
-import io.nats.client.impl.Headers;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A subscription of the NATS broker: a NATS subscription on the broker's shared jnats dispatcher,
- * which only queues each message here, and a bounded queue of its own that one task at a time
- * drains on the broker's delivery pool. So its handler is called serially, in arrival order, and
- * a slow handler holds one pool thread and delays no subscription that another pool thread can
- * serve.
+ * A subscription of the NATS broker. Its messages reach the handler one way or the other:
+ * <ul>
+ *   <li><b>dedicated</b>: a jnats dispatcher of its own runs the handler, exactly as a plain jnats
+ *       subscription would (one thread, one hand-off, the fastest path);</li>
+ *   <li><b>pooled</b>: the broker's shared dispatcher queues each message here and the broker's
+ *       delivery pool runs the handler ({@link PooledDelivery}), so thousands of subscriptions
+ *       cost a few threads.</li>
+ * </ul>
+ * The broker gives the first {@code delivery.dedicated} subscriptions a dispatcher of their own.
+ * Either way the handler runs serially, in arrival order, and a handler that blocks delays no
+ * other subscription.
  *
- * <p>Thread-safe. When the queue holds its pending limit (messages or bytes), further messages
- * are dropped, counted, and reported to the error handler by the next delivery task (a slow
- * consumer, as jnats would report it).
+ * <p>Thread-safe. Messages over the pending limits (messages or bytes) are dropped, counted, and
+ * reported to the error handler before the next delivery (a slow consumer, as jnats reports it).
  */
 final class NatsSubscription implements Subscription {
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsSubscription.class);
-  /** Messages one delivery task handles before it yields its pool thread to other subscriptions. */
-  private static final int BATCH = 256;
-  /** How many times a delivery task yields, waiting for another message, before it ends. */
-  private static final int LINGER = 16;
 
   private final NatsBroker broker;
   private final String topic;
   private final EventHandler handler;
   private final SubscribeOptions options;
+  private final boolean dedicated;
   private final AtomicBoolean active = new AtomicBoolean(true);
-  private final LongAdder dropped = new LongAdder();
-  private final ConcurrentLinkedQueue<io.nats.client.Message> pending = new ConcurrentLinkedQueue<>();
-  private final AtomicLong pendingMessages = new AtomicLong();
-  private final AtomicLong pendingBytes = new AtomicLong();
-  private final AtomicLong unreportedDrops = new AtomicLong();
-  private final AtomicBoolean scheduled = new AtomicBoolean();
-  private volatile long messageLimit = NatsBroker.DEFAULT_PENDING_MESSAGES;
-  private volatile long byteLimit = Long.MAX_VALUE;
-  private volatile @Nullable Dispatcher dispatcher;
-  private volatile io.nats.client.@Nullable Subscription natsSubscription;
-  private volatile @Nullable Executor deliveries;
+  private volatile @Nullable Delivery delivery;
 
-  NatsSubscription(NatsBroker broker, String topic, EventHandler handler, SubscribeOptions options) {
+  NatsSubscription(NatsBroker broker, String topic, EventHandler handler, SubscribeOptions options, boolean dedicated) {
     this.broker = broker;
     this.topic = topic;
     this.handler = handler;
     this.options = options;
+    this.dedicated = dedicated;
   }
 
-  /** Subscribes on the shared dispatcher {@code d} (again, after the broker replaced its connection). */
-  synchronized void start(Dispatcher d, Executor pool, long maxMessages, long maxBytes) {
-    messageLimit = maxMessages;
-    byteLimit = maxBytes;
-    deliveries = pool;
-    String queue = options.queue();
-    natsSubscription = queue == null ? d.subscribe(topic, this::onMessage) : d.subscribe(topic, queue, this::onMessage);
-    dispatcher = d;
+  /** How messages reach the handler; ended with the subscription. */
+  interface Delivery {
+    /** Stops delivery; idempotent, does not wait for a running handler. */
+    void end();
+
+    /** Messages dropped so far because the handler could not keep up. */
+    long dropped();
+
+    /** Brings the broker's drop counter up to date (for drops counted outside this code). */
+    default void syncDrops() {}
+  }
+
+  /**
+   * Subscribes on {@code connection} (again, after the broker replaced its connection): on a
+   * dispatcher of its own when dedicated, else through {@code shared} and the {@code pool}.
+   */
+  synchronized void start(Connection connection, Dispatcher shared, Executor pool, long maxMessages, long maxBytes) {
+    delivery = dedicated
+        ? new DedicatedDelivery(this, connection, maxMessages, maxBytes)
+        : new PooledDelivery(this, shared, pool, maxMessages, maxBytes);
   }
 
   @Override
@@ -87,9 +88,22 @@ final class NatsSubscription implements Subscription {
     return active.get();
   }
 
+  boolean isDedicated() {
+    return dedicated;
+  }
+
   /** Messages dropped for this subscription because it could not keep up. */
   long droppedCount() {
-    return dropped.sum();
+    Delivery d = delivery;
+    return d == null ? 0 : d.dropped();
+  }
+
+  /** Brings the broker's drop counter up to date with this subscription's drops. */
+  void syncDrops() {
+    Delivery d = delivery;
+    if (d != null) {
+      d.syncDrops();
+    }
   }
 
   @Override
@@ -104,83 +118,21 @@ final class NatsSubscription implements Subscription {
     if (!active.compareAndSet(true, false)) {
       return false;
     }
-    Dispatcher d;
-    io.nats.client.Subscription s;
+    Delivery d;
     synchronized (this) {
-      d = dispatcher;
-      s = natsSubscription;
+      d = delivery;
     }
-    if (d != null && s != null) {
-      try {
-        d.unsubscribe(s);
-      } catch (IllegalStateException e) {
-        LOG.debug("subscription to '{}' already gone with its connection: {}", topic, e.toString());
-      }
+    if (d != null) {
+      d.end();
     }
-    pending.clear();
     return true;
   }
 
-  /** On the shared jnats dispatcher thread: queue, or drop when over the pending limits. */
-  private void onMessage(io.nats.client.Message msg) {
+  /** Runs the handler for one message; called serially by the delivery. */
+  void deliver(io.nats.client.Message msg) {
     if (!active.get()) {
       return;
     }
-    long size = size(msg);
-    if (pendingMessages.get() >= messageLimit || pendingBytes.get() + size > byteLimit) {
-      dropped.increment();
-      broker.counters().dropped.increment();
-      unreportedDrops.incrementAndGet();
-    } else {
-      pendingMessages.incrementAndGet();
-      pendingBytes.addAndGet(size);
-      pending.offer(msg);
-    }
-    schedule();
-  }
-
-  private void schedule() {
-    Executor pool = deliveries;
-    if (pool != null && scheduled.compareAndSet(false, true)) {
-      try {
-        pool.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        scheduled.set(false); // the broker is disconnecting: nothing more is delivered
-      }
-    }
-  }
-
-  /** One delivery task: up to {@value #BATCH} messages, serially; then reschedules if more wait. */
-  private void drain() {
-    try {
-      for (int i = 0, idle = 0; i < BATCH && active.get(); i++) {
-        reportDrops();
-        io.nats.client.Message msg = pending.poll();
-        if (msg == null && idle < LINGER) {
-          // Under a stream of messages the next one is usually a few microseconds away: waiting
-          // for it briefly is much cheaper than a new task (a thread wake-up) per message.
-          idle++;
-          i--;
-          Thread.yield();
-          continue;
-        }
-        if (msg == null) {
-          break;
-        }
-        pendingMessages.decrementAndGet();
-        pendingBytes.addAndGet(-size(msg));
-        deliver(msg);
-      }
-      reportDrops();
-    } finally {
-      scheduled.set(false);
-    }
-    if (active.get() && (!pending.isEmpty() || unreportedDrops.get() > 0)) {
-      schedule();
-    }
-  }
-
-  private void deliver(io.nats.client.Message msg) {
     NatsEvent event = new NatsEvent(msg.getSubject(), new Message(HeaderCodec.decode(msg.getHeaders()), msg.getData()));
     broker.counters().delivered.increment();
     try {
@@ -191,18 +143,18 @@ final class NatsSubscription implements Subscription {
     }
   }
 
-  private void reportDrops() {
-    long delta = unreportedDrops.getAndSet(0);
-    if (delta > 0) {
-      report(null, new BrokerException(delta + " message(s) to '" + topic + "' dropped: slow consumer (pending limit "
-          + messageLimit + " messages / " + byteLimit + " bytes)"));
-    }
+  /** Tells the error handler that {@code count} messages were dropped since the last report. */
+  void reportDropped(long count, long messageLimit, long byteLimit) {
+    report(null, new BrokerException(count + " message(s) to '" + topic + "' dropped: slow consumer (pending limit "
+        + messageLimit + " messages / " + byteLimit + " bytes)"));
   }
 
-  private static long size(io.nats.client.Message msg) {
-    byte[] data = msg.getData();
-    Headers h = msg.getHeaders();
-    return (data == null ? 0 : data.length) + (h == null ? 0 : h.serializedLength());
+  @Nullable String queue() {
+    return options.queue();
+  }
+
+  BrokerCounters counters() {
+    return broker.counters();
   }
 
   private void report(@Nullable NatsEvent event, Throwable error) {
@@ -214,8 +166,17 @@ final class NatsSubscription implements Subscription {
     }
   }
 
+  static void unsubscribeQuietly(Dispatcher d, io.nats.client.Subscription s, String topic) {
+    try {
+      d.unsubscribe(s);
+    } catch (IllegalStateException e) {
+      LOG.debug("subscription to '{}' already gone with its connection: {}", topic, e.toString());
+    }
+  }
+
   @Override
   public String toString() {
-    return "NatsSubscription[" + topic + (options.queue() == null ? "" : ", queue " + options.queue()) + "]";
+    return "NatsSubscription[" + topic + (options.queue() == null ? "" : ", queue " + options.queue())
+        + (dedicated ? ", dedicated" : ", pooled") + "]";
   }
 }

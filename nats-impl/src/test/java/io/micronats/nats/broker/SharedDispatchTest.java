@@ -19,10 +19,15 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The broker's shared dispatch on a real server: many subscriptions cost a bounded number of
- * threads, and each subscription still gets its messages serially and in order.
+ * The broker's two delivery modes on a real server: many subscriptions cost a bounded number of
+ * threads; the first few get a dispatcher of their own; in both modes each subscription gets its
+ * messages serially and in order, a blocked handler stalls no other subscription, and drops are
+ * counted and reported. {@code delivery.dedicated} 0 pools every subscription, 4 (the default)
+ * gives each subscription of these tests its own dispatcher.
  */
 class SharedDispatchTest {
 
@@ -71,9 +76,10 @@ class SharedDispatchTest {
     }
   }
 
-  @Test
-  void eachSubscriptionReceivesSeriallyAndInOrder() throws Exception {
-    try (NatsBroker sub = broker("delivery.threads", "2"); NatsBroker pub = broker()) {
+  @ParameterizedTest(name = "delivery.dedicated={0}")
+  @ValueSource(strings = {"0", "4"})
+  void eachSubscriptionReceivesSeriallyAndInOrder(String dedicated) throws Exception {
+    try (NatsBroker sub = broker("delivery.threads", "2", "delivery.dedicated", dedicated); NatsBroker pub = broker()) {
       int topics = 4;
       int perTopic = 5_000;
       List<List<Integer>> seen = new ArrayList<>();
@@ -107,9 +113,10 @@ class SharedDispatchTest {
     }
   }
 
-  @Test
-  void aBlockedHandlerDoesNotStallAnotherSubscription() throws Exception {
-    try (NatsBroker sub = broker("delivery.threads", "2"); NatsBroker pub = broker()) {
+  @ParameterizedTest(name = "delivery.dedicated={0}")
+  @ValueSource(strings = {"0", "4"})
+  void aBlockedHandlerDoesNotStallAnotherSubscription(String dedicated) throws Exception {
+    try (NatsBroker sub = broker("delivery.threads", "2", "delivery.dedicated", dedicated); NatsBroker pub = broker()) {
       CountDownLatch release = new CountDownLatch(1);
       CountDownLatch entered = new CountDownLatch(1);
       AtomicInteger fast = new AtomicInteger();
@@ -128,9 +135,10 @@ class SharedDispatchTest {
     }
   }
 
-  @Test
-  void dropsOverThePendingLimitAreCountedAndReported() throws Exception {
-    try (NatsBroker sub = broker("pending.messages", "10"); NatsBroker pub = broker()) {
+  @ParameterizedTest(name = "delivery.dedicated={0}")
+  @ValueSource(strings = {"0", "4"})
+  void dropsOverThePendingLimitAreCountedAndReported(String dedicated) throws Exception {
+    try (NatsBroker sub = broker("pending.messages", "10", "delivery.dedicated", dedicated); NatsBroker pub = broker()) {
       CountDownLatch release = new CountDownLatch(1);
       AtomicInteger reported = new AtomicInteger();
       sub.subscribe("drops.topic", e -> release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS),
@@ -141,6 +149,59 @@ class SharedDispatchTest {
       await(() -> sub.stats().dropped() >= 150);
       release.countDown();
       await(() -> reported.get() >= 1);
+    }
+  }
+
+  @Test
+  void theFirstSubscriptionsGetADispatcherOfTheirOwnAndFreedSlotsAreReused() throws Exception {
+    try (NatsBroker sub = broker("delivery.dedicated", "2"); NatsBroker pub = broker()) {
+      AtomicInteger got = new AtomicInteger();
+      List<NatsSubscription> subs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        subs.add((NatsSubscription) sub.subscribe("slots." + i, e -> got.incrementAndGet(), SubscribeOptions.defaults()));
+      }
+      assertThat(subs).extracting(NatsSubscription::isDedicated).containsExactly(true, true, false, false);
+      subs.get(0).unsubscribe();
+      NatsSubscription next = (NatsSubscription) sub.subscribe("slots.4", e -> got.incrementAndGet(), SubscribeOptions.defaults());
+      assertThat(next.isDedicated()).as("a freed dedicated slot is given to the next subscription").isTrue();
+      for (int i = 0; i <= 4; i++) {
+        pub.publish("slots." + i, Message.of("x"));
+      }
+      await(() -> got.get() == 4);
+      assertThat(sub.stats().delivered()).isEqualTo(4);
+    }
+  }
+
+  @ParameterizedTest(name = "delivery.dedicated={0}")
+  @ValueSource(strings = {"0", "4"})
+  void unsubscribingFromInsideTheHandlerNeitherInterruptsItNorDeliversMore(String dedicated) throws Exception {
+    try (NatsBroker sub = broker("delivery.dedicated", dedicated); NatsBroker pub = broker()) {
+      AtomicInteger calls = new AtomicInteger();
+      AtomicInteger interrupted = new AtomicInteger();
+      CountDownLatch done = new CountDownLatch(1);
+      Subscription[] self = new Subscription[1];
+      CountDownLatch subscribed = new CountDownLatch(1);
+      self[0] = sub.subscribe("self.unsub", e -> {
+        subscribed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        calls.incrementAndGet();
+        self[0].unsubscribe();
+        try {
+          Thread.sleep(50); // would throw if the unsubscribe had interrupted this thread
+        } catch (InterruptedException ex) {
+          interrupted.incrementAndGet();
+        }
+        done.countDown();
+      }, SubscribeOptions.defaults());
+      subscribed.countDown();
+      for (int i = 0; i < 20; i++) {
+        pub.publish("self.unsub", Message.of("x"));
+      }
+      assertThat(done.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      pub.publish("self.unsub", Message.of("after"));
+      Thread.sleep(200); // a delivery after unsubscribe would show within this quiet window
+      assertThat(calls.get()).as("handler calls").isEqualTo(1);
+      assertThat(interrupted.get()).as("handler interrupted by its own unsubscribe").isZero();
+      assertThat(self[0].isActive()).isFalse();
     }
   }
 
