@@ -1,5 +1,6 @@
 package io.micronats.nats.cluster;
 
+import io.micronats.nats.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,13 @@ public record Connz(int numConnections, List<Conn> connections, String json) {
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   public static Connz parse(String json) {
-    Map<String, Object> m = MonitorJson.parseObject(json);
+    Map<String, Object> m = Json.parseObject(json);
     List<Conn> conns = new ArrayList<>();
-    for (Map<String, Object> c : MonitorJson.objects(m, "connections")) {
-      List<String> subs = new ArrayList<>();
-      for (Object s : MonitorJson.list(c, "subscriptions_list")) {
-        subs.add(s.toString());
-      }
-      conns.add(new Conn(MonitorJson.number(c, "cid"), MonitorJson.string(c, "name"),
-          (int) MonitorJson.number(c, "subscriptions"), subs, MonitorJson.number(c, "pending_bytes")));
+    for (Map<String, Object> c : Json.objects(m, "connections")) {
+      conns.add(new Conn(Json.longValue(c, "cid"), Json.text(c, "name"),
+          (int) Json.longValue(c, "subscriptions"), Json.strings(c, "subscriptions_list"),
+          Json.longValue(c, "pending_bytes")));
     }
-    return new Connz((int) MonitorJson.number(m, "num_connections"), conns, json);
+    return new Connz((int) Json.longValue(m, "num_connections"), conns, json);
   }
 }

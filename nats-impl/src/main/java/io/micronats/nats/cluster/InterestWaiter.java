@@ -1,5 +1,6 @@
 package io.micronats.nats.cluster;
 
+import io.micronats.nats.internal.Json;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class InterestWaiter {
   private static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
-  private static final long POLL_PAUSE_MILLIS = 25;
+  private static final Duration POLL_PAUSE = Duration.ofMillis(25);
 
   private final Supplier<List<String>> monitorUrls;
 
@@ -57,22 +58,10 @@ public final class InterestWaiter {
     if (subject.isBlank()) {
       throw new IllegalArgumentException("subject must not be blank");
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<String> missing;
-    while (true) {
-      missing = lacking(subject);
-      if (missing.isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        break;
-      }
-      try {
-        Thread.sleep(POLL_PAUSE_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for interest in " + subject, e);
-      }
+    List<String> missing = Poll.until(() -> lacking(subject), List::isEmpty, timeout, POLL_PAUSE,
+        "interest in " + subject);
+    if (missing.isEmpty()) {
+      return;
     }
     throw new InterestTimeoutException("waiting for interest in '" + subject + "' (still missing on "
         + missing + ")", timeout);
@@ -100,8 +89,8 @@ public final class InterestWaiter {
   private static boolean localInterest(String url, String subject) {
     String json = MonitorClient.get(url, "/subsz?subs=1&test="
         + URLEncoder.encode(subject, StandardCharsets.UTF_8), POLL_TIMEOUT);
-    Map<String, Object> m = MonitorJson.parseObject(json);
-    return !MonitorJson.list(m, "subscriptions_list").isEmpty();
+    Map<String, Object> m = Json.parseObject(json);
+    return !Json.list(m, "subscriptions_list").isEmpty();
   }
 
   private static boolean routedInterest(String url, String subject) {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -332,7 +332,7 @@ public final class NatsNode {
       Process p;
       try {
         Files.createDirectories(portsDir);
-        clearPortsFiles();
+        PortsFile.clear(portsDir);
         Files.writeString(configFile, config, StandardCharsets.UTF_8);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(Redirect.appendTo(logFile.toFile()));
@@ -364,6 +364,11 @@ public final class NatsNode {
     }
   }
 
+  /** The directory the node's nats-server writes its ports file into. */
+  Path portsDir() {
+    return portsDir;
+  }
+
   /** The ports, or -1 each before the first start: client, cluster, monitor. */
   int[] portsOrUnset() {
     return new int[] {clientPort, clusterPort, monitorPort};
@@ -373,7 +378,7 @@ public final class NatsNode {
 
   private void awaitPorts(Process p, List<String> command, String config) {
     long deadline = System.nanoTime() + startTimeout.toNanos();
-    Path file = portsDir.resolve("nats-server_" + p.pid() + ".ports");
+    Path file = PortsFile.of(portsDir, p.pid());
     String lastProblem = "no ports file yet";
     while (System.nanoTime() - deadline < 0) {
       if (!p.isAlive()) {
@@ -383,7 +388,9 @@ public final class NatsNode {
       }
       if (Files.isRegularFile(file)) {
         try {
-          if (readPorts(Files.readString(file, StandardCharsets.UTF_8))) {
+          Optional<PortsFile.Ports> ports = PortsFile.parse(Files.readString(file, StandardCharsets.UTF_8));
+          if (ports.isPresent()) {
+            adopt(ports.get());
             return;
           }
           lastProblem = "ports file lacks a listener";
@@ -399,44 +406,15 @@ public final class NatsNode {
         + " (" + lastProblem + ")", command, readQuietly(logFile), config, null);
   }
 
-  /** Reads nats-server's ports file; true when all three listeners are in it. */
-  private boolean readPorts(String json) {
-    Map<String, Object> m = MonitorJson.parseObject(json);
-    int c = port(m, "nats");
-    int r = port(m, "cluster");
-    int h = port(m, "monitoring");
-    if (c <= 0 || r <= 0 || h <= 0) {
-      return false;
-    }
-    if (clientPort > 0 && (c != clientPort || r != clusterPort || h != monitorPort)) {
+  /** Takes the ports of the first start; later starts must report the same ones. */
+  private void adopt(PortsFile.Ports ports) {
+    if (clientPort > 0 && (ports.client() != clientPort || ports.cluster() != clusterPort
+        || ports.monitor() != monitorPort)) {
       throw new IllegalStateException("node " + name + " restarted on other ports");
     }
-    clientPort = c;
-    clusterPort = r;
-    monitorPort = h;
-    return true;
-  }
-
-  private static int port(Map<String, Object> m, String key) {
-    List<Object> urls = MonitorJson.list(m, key);
-    if (urls.isEmpty()) {
-      return -1;
-    }
-    String url = urls.get(0).toString();
-    int colon = url.lastIndexOf(':');
-    try {
-      return Integer.parseInt(url.substring(colon + 1).replaceAll("[^0-9]", ""));
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private void clearPortsFiles() throws IOException {
-    try (var files = Files.list(portsDir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
+    clientPort = ports.client();
+    clusterPort = ports.cluster();
+    monitorPort = ports.monitor();
   }
 
   private void requireStartedOnce() {

@@ -1,5 +1,6 @@
 package io.micronats.nats.cluster;
 
+import io.micronats.nats.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,15 +55,11 @@ public record Routez(String serverId, List<Route> routes, String json) {
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   public static Routez parse(String json) {
-    Map<String, Object> m = MonitorJson.parseObject(json);
+    Map<String, Object> m = Json.parseObject(json);
     List<Route> routes = new ArrayList<>();
-    for (Map<String, Object> r : MonitorJson.objects(m, "routes")) {
-      List<String> subs = new ArrayList<>();
-      for (Object s : MonitorJson.list(r, "subscriptions_list")) {
-        subs.add(s.toString());
-      }
-      routes.add(new Route(MonitorJson.string(r, "remote_id"), subs));
+    for (Map<String, Object> r : Json.objects(m, "routes")) {
+      routes.add(new Route(Json.text(r, "remote_id"), Json.strings(r, "subscriptions_list")));
     }
-    return new Routez(MonitorJson.string(m, "server_id"), routes, json);
+    return new Routez(Json.text(m, "server_id"), routes, json);
   }
 }

@@ -1,5 +1,6 @@
 package io.micronats.nats.cluster;
 
+import io.micronats.nats.internal.Json;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,11 +37,11 @@ public record Varz(String serverId, String serverName, String version, int port,
    * @throws IllegalArgumentException when the text is not a JSON object
    */
   public static Varz parse(String json) {
-    Map<String, Object> m = MonitorJson.parseObject(json);
-    return new Varz(MonitorJson.string(m, "server_id"), MonitorJson.string(m, "server_name"),
-        MonitorJson.string(m, "version"), (int) MonitorJson.number(m, "port"),
-        MonitorJson.number(m, "max_payload"), (int) MonitorJson.number(m, "connections"),
-        (int) MonitorJson.number(m, "routes"), MonitorJson.number(m, "in_msgs"),
-        MonitorJson.number(m, "out_msgs"), MonitorJson.number(m, "slow_consumers"), json);
+    Map<String, Object> m = Json.parseObject(json);
+    return new Varz(Json.text(m, "server_id"), Json.text(m, "server_name"),
+        Json.text(m, "version"), (int) Json.longValue(m, "port"),
+        Json.longValue(m, "max_payload"), (int) Json.longValue(m, "connections"),
+        (int) Json.longValue(m, "routes"), Json.longValue(m, "in_msgs"),
+        Json.longValue(m, "out_msgs"), Json.longValue(m, "slow_consumers"), json);
   }
 }

@@ -8,13 +8,17 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small, strict JSON reader and writer for the registry's wire format.
+ * A small, strict JSON reader and writer: the registry's wire format and nats-server's monitoring
+ * answers.
  *
  * <p>Stateless and thread-safe. {@link #parse} turns text into a tree of {@code Map<String,
  * Object>} (insertion-ordered), {@code List<Object>}, {@code String}, {@code BigDecimal},
  * {@code Boolean} and {@code null}; {@link #write} does the reverse, escaping like Go's
  * {@code encoding/json} (including {@code <}, {@code >} and {@code &}), so output matches what
- * go-micro writes. Nesting is limited to {@value #MAX_DEPTH} levels; anything malformed fails
+ * go-micro writes. {@link #parseObject} reads the same grammar into a compact tree for monitoring
+ * answers (no {@code null}s, numbers as {@code Long} or {@code Double}), read with the forgiving
+ * accessors {@link #text}, {@link #longValue}, {@link #list}, {@link #strings} and
+ * {@link #objects}. Nesting is limited to {@value #MAX_DEPTH} levels; anything malformed fails
  * with a {@link JsonException} naming the position.
  */
 public final class Json {
@@ -23,10 +27,13 @@ public final class Json {
   public static final int MAX_DEPTH = 64;
 
   private final String text;
+  /** Compact tree: drop {@code null} members and elements, numbers as {@code Long}/{@code Double}. */
+  private final boolean compact;
   private int pos;
 
-  private Json(String text) {
+  private Json(String text, boolean compact) {
     this.text = text;
+    this.compact = compact;
   }
 
   /** A malformed JSON text; the message names the position and what was expected. */
@@ -44,14 +51,71 @@ public final class Json {
    * @throws JsonException when {@code text} is not one complete JSON value
    */
   public static @Nullable Object parse(String text) {
-    Json reader = new Json(text);
-    reader.skipSpace();
-    Object value = reader.value(0);
-    reader.skipSpace();
-    if (reader.pos != text.length()) {
-      throw reader.error("end of input");
+    return new Json(text, false).document();
+  }
+
+  /**
+   * The object in {@code text} as a compact tree, for monitoring answers: {@code null} members and
+   * array elements are left out, integers that fit are {@code Long} and other numbers
+   * {@code Double}.
+   *
+   * @throws JsonException naming the position and quoting (the start of) {@code text} when it is
+   *     not one complete JSON object
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> parseObject(String text) {
+    Object value;
+    try {
+      value = new Json(text, true).document();
+    } catch (JsonException e) {
+      throw new JsonException(e.getMessage() + " in " + abbreviate(text));
     }
-    return value;
+    if (!(value instanceof Map)) {
+      throw new JsonException("expected a JSON object, got: " + abbreviate(text));
+    }
+    return (Map<String, Object>) value;
+  }
+
+  /** The member {@code key} as text ({@code toString()} of any value); empty when absent. */
+  public static String text(Map<String, Object> object, String key) {
+    Object v = object.get(key);
+    return v == null ? "" : v.toString();
+  }
+
+  /** The member {@code key} as a {@code long} (truncated); 0 when absent or not a number. */
+  public static long longValue(Map<String, Object> object, String key) {
+    return object.get(key) instanceof Number n ? n.longValue() : 0L;
+  }
+
+  /** The member {@code key} when it is an array; else empty. */
+  @SuppressWarnings("unchecked")
+  public static List<Object> list(Map<String, Object> object, String key) {
+    return object.get(key) instanceof List<?> l ? (List<Object>) l : List.of();
+  }
+
+  /** The elements of the array {@code key} as text ({@code toString()}); empty when absent. */
+  public static List<String> strings(Map<String, Object> object, String key) {
+    List<String> out = new ArrayList<>();
+    for (Object o : list(object, key)) {
+      out.add(o.toString());
+    }
+    return out;
+  }
+
+  /** The elements of the array {@code key} that are objects; empty when absent. */
+  @SuppressWarnings("unchecked")
+  public static List<Map<String, Object>> objects(Map<String, Object> object, String key) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Object o : list(object, key)) {
+      if (o instanceof Map) {
+        out.add((Map<String, Object>) o);
+      }
+    }
+    return out;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
   }
 
   /** The JSON text of {@code tree} (maps, iterables, strings, numbers, booleans, null). */
@@ -128,6 +192,16 @@ public final class Json {
 
   // ---- reader ----
 
+  private @Nullable Object document() {
+    skipSpace();
+    Object value = value(0);
+    skipSpace();
+    if (pos != text.length()) {
+      throw error("end of input");
+    }
+    return value;
+  }
+
   private @Nullable Object value(int depth) {
     if (depth > MAX_DEPTH) {
       throw error("nesting of at most " + MAX_DEPTH + " levels");
@@ -169,7 +243,10 @@ public final class Json {
       skipSpace();
       expect(':');
       skipSpace();
-      map.put(name, value(depth + 1));
+      Object v = value(depth + 1);
+      if (v != null || !compact) {
+        map.put(name, v);
+      }
       skipSpace();
       char c = next();
       if (c == '}') {
@@ -192,7 +269,10 @@ public final class Json {
     }
     while (true) {
       skipSpace();
-      list.add(value(depth + 1));
+      Object v = value(depth + 1);
+      if (v != null || !compact) {
+        list.add(v);
+      }
       skipSpace();
       char c = next();
       if (c == ']') {
@@ -265,8 +345,10 @@ public final class Json {
     }
   }
 
-  private BigDecimal number() {
+  /** A {@code BigDecimal}; in a compact tree a {@code Long} for integers that fit, else a {@code Double}. */
+  private Number number() {
     int start = pos;
+    boolean integer = true;
     if (peek() == '-') {
       pos++;
     }
@@ -280,6 +362,7 @@ public final class Json {
     }
     if (pos < text.length() && text.charAt(pos) == '.') {
       pos++;
+      integer = false;
       int fraction = 0;
       while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
         pos++;
@@ -291,6 +374,7 @@ public final class Json {
     }
     if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
       pos++;
+      integer = false;
       if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
         pos++;
       }
@@ -303,7 +387,18 @@ public final class Json {
         throw error("exponent digits (at most 4)");
       }
     }
-    return new BigDecimal(text.substring(start, pos));
+    String raw = text.substring(start, pos);
+    if (!compact) {
+      return new BigDecimal(raw);
+    }
+    if (integer) {
+      try {
+        return Long.parseLong(raw);
+      } catch (NumberFormatException beyondLong) {
+        // an integer beyond the long range (Go's uint64 counters): read it as a double instead
+      }
+    }
+    return Double.parseDouble(raw);
   }
 
   private @Nullable Object literal(String word, @Nullable Object value) {

@@ -57,7 +57,7 @@ final class Inbound {
       return;
     }
     registry.counters.queriesAnswered.increment();
-    Connection c = registry.connection;
+    Connection c = registry.link.current();
     if (c == null) {
       return;
     }
@@ -140,7 +140,7 @@ final class Inbound {
     }
     registry.view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL), now);
     if (h == null || h.getFirst(NatsRegistry.HEARTBEAT) == null) {
-      registry.fanOut(new WatchEvent(action, service));
+      registry.feed.fanOut(new WatchEvent(action, service));
     }
   }
 

@@ -1,9 +1,5 @@
 package io.micronats.nats.registry;
 
-import io.micronats.nats.connection.NatsConnectException;
-import io.micronats.nats.internal.Connector;
-import io.micronats.nats.internal.Flush;
-import io.micronats.spi.ClosedException;
 import io.micronats.spi.Names;
 import io.micronats.spi.RegistryException;
 import io.micronats.spi.ServiceNotFoundException;
@@ -27,11 +23,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -88,43 +79,33 @@ public final class NatsRegistry implements Registry {
   /** At most this many instance ids travel in {@value #SERVING}. */
   static final int MAX_SERVING = 32;
   static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
-  private static final AtomicLong THREADS = new AtomicLong();
   static final int MAX_QUERY_BYTES = 64 * 1024;
 
-  private final PluginConfig config;
   private final String querySubject;
   private final String watchSubject;
   private final WireProfile profile;
   private final LookupStrategy strategy;
   private final Duration window;
   private final Duration quiet;
-  private final Duration sweep;
-  private final Duration reconnectGrace;
   final String instance = NUID.nextGlobal();
   private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
   final LocalStore store = new LocalStore();
   final RemoteView view = new RemoteView();
-  private final Set<NatsWatcher> watchers = ConcurrentHashMap.newKeySet();
   final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
-  private final Object fanOutLock = new Object();
-  private final Object startLock = new Object();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicLong ids = new AtomicLong();
   final RegistryCounters counters = new RegistryCounters();
-  volatile @Nullable Connection connection;
-  private @Nullable Dispatcher dispatcher;
-  private @Nullable ScheduledExecutorService timer;
+  final RegistryLink link;
+  final WatchFeed feed;
 
   private NatsRegistry(Builder b) {
-    this.config = b.config;
     this.profile = b.profile;
     this.querySubject = b.querySubject != null ? b.querySubject : b.profile.querySubject();
     this.watchSubject = b.watchSubject != null ? b.watchSubject : b.profile.watchSubject();
     this.strategy = b.strategy;
     this.window = b.window;
     this.quiet = b.quiet;
-    this.sweep = b.sweep;
-    this.reconnectGrace = b.reconnectGrace;
+    this.feed = new WatchFeed(watchSubject, instance, profile);
+    this.link = new RegistryLink(b.config, b.reconnectGrace, b.sweep, this::subscribe, this::sweep);
   }
 
   /** A builder with the defaults: local server, {@link WireProfile#MICRONATS}, early completion, 100 ms window. */
@@ -167,14 +148,14 @@ public final class NatsRegistry implements Registry {
   public void register(Service service, RegisterOptions options) {
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(options, "options");
-    Connection c = requireConnected("register '" + service.name() + "'");
+    Connection c = link.connected("register '" + service.name() + "'");
     long ttl = options.ttl().map(d -> Math.max(1, d.toMillis())).orElse(0L);
     LocalStore.Change change = store.register(service, ttl, System.nanoTime());
     if (change != null) {
-      announce(c, change, ttl, false);
+      feed.announce(c, change, ttl, false);
     }
     if (ttl > 0 && (change == null || !change.service().nodes().equals(service.nodes()))) {
-      announce(c, new LocalStore.Change(Action.UPDATE, service), ttl, true);
+      feed.announce(c, new LocalStore.Change(Action.UPDATE, service), ttl, true);
     }
   }
 
@@ -187,16 +168,16 @@ public final class NatsRegistry implements Registry {
   @Override
   public void deregister(Service service) {
     Objects.requireNonNull(service, "service");
-    Connection c = requireConnected("deregister '" + service.name() + "'");
+    Connection c = link.connected("deregister '" + service.name() + "'");
     LocalStore.Change change = store.deregister(service);
     if (change != null) {
-      announce(c, change, 0, false);
+      feed.announce(c, change, 0, false);
       return;
     }
-    publishEvent(c, new LocalStore.Change(Action.DELETE, service), 0, false);
+    feed.publish(c, new LocalStore.Change(Action.DELETE, service), 0, false);
     List<Node> removed = view.apply(Action.DELETE, service, "", 0, System.nanoTime());
     if (!removed.isEmpty()) {
-      fanOut(new WatchEvent(Action.DELETE, service.withNodes(removed)));
+      feed.fanOut(new WatchEvent(Action.DELETE, service.withNodes(removed)));
     }
   }
 
@@ -209,7 +190,7 @@ public final class NatsRegistry implements Registry {
   @Override
   public List<Service> getService(String name) {
     Names.requireServiceName(name);
-    Connection c = requireConnected("look up '" + name + "'");
+    Connection c = link.connected("look up '" + name + "'");
     counters.lookups.increment();
     long epoch = c.getStatistics().getReconnects();
     if (strategy == LookupStrategy.CACHED) {
@@ -226,7 +207,7 @@ public final class NatsRegistry implements Registry {
     }
     List<Service> local = store.services(name);
     List<RemoteView.Part> parts = query(c, "get", name, !local.isEmpty());
-    requireConnected("look up '" + name + "'");
+    link.connected("look up '" + name + "'");
     if (strategy == LookupStrategy.CACHED) {
       view.prime(name, parts, epoch, System.nanoTime());
     }
@@ -251,10 +232,10 @@ public final class NatsRegistry implements Registry {
    */
   @Override
   public List<Service> listServices() {
-    Connection c = requireConnected("list services");
+    Connection c = link.connected("list services");
     List<Service> local = store.services(null);
     List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty());
-    requireConnected("list services");
+    link.connected("list services");
     List<Service> all = new ArrayList<>();
     parts.forEach(p -> all.add(p.service()));
     all.addAll(local);
@@ -282,7 +263,7 @@ public final class NatsRegistry implements Registry {
    */
   public NatsRegistry startQuietly() {
     try {
-      start();
+      link.start();
     } catch (RegistryException e) {
       LOG.debug("registry could not connect yet: {}", e.getMessage());
     }
@@ -291,37 +272,7 @@ public final class NatsRegistry implements Registry {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    for (NatsWatcher w : List.copyOf(watchers)) {
-      w.stop();
-    }
-    Connection c;
-    ScheduledExecutorService t;
-    synchronized (startLock) {
-      c = connection;
-      t = timer;
-      connection = null;
-      if (c != null && dispatcher != null) {
-        try {
-          c.closeDispatcher(dispatcher);
-        } catch (IllegalStateException e) {
-          LOG.debug("registry dispatcher already closed: {}", e.toString());
-        }
-      }
-    }
-    if (t != null) {
-      t.shutdownNow();
-      try {
-        t.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (c != null) {
-      Connector.release(c);
-    }
+    link.close(feed::stopAll);
   }
 
   @Override
@@ -329,17 +280,11 @@ public final class NatsRegistry implements Registry {
     return "NatsRegistry[" + querySubject + ", " + strategy + ", instance " + instance + "]";
   }
 
-  void forget(NatsWatcher watcher) {
-    watchers.remove(watcher);
-  }
-
   // ---- internals ----
 
   private Watcher newWatcher(@Nullable String service) {
-    requireConnected("watch");
-    NatsWatcher watcher = new NatsWatcher(this, service);
-    watchers.add(watcher);
-    return watcher;
+    link.connected("watch");
+    return feed.watcher(service);
   }
 
   private List<RemoteView.Part> query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
@@ -363,61 +308,24 @@ public final class NatsRegistry implements Registry {
     }
   }
 
-  private void announce(Connection c, LocalStore.Change change, long ttl, boolean heartbeat) {
-    publishEvent(c, change, ttl, heartbeat);
-    if (!heartbeat) {
-      fanOut(new WatchEvent(change.action(), change.service()));
-    }
-  }
-
-  private void publishEvent(Connection c, LocalStore.Change change, long ttl, boolean heartbeat) {
-    String action = switch (change.action()) {
-      case CREATE -> "create";
-      case UPDATE -> profile.updateAction();
-      case DELETE -> "delete";
-    };
-    Headers headers = new Headers().put(INSTANCE, instance);
-    if (ttl > 0) {
-      headers.put(TTL, Long.toString(ttl));
-    }
-    if (heartbeat) {
-      headers.put(HEARTBEAT, "1");
-    }
-    try {
-      c.publish(watchSubject, headers, RegistryCodec.event(action, change.service()).getBytes(StandardCharsets.UTF_8));
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      throw new RegistryException("announcing " + action + " of '" + change.service().name() + "' failed: " + e.getMessage(), e);
-    }
-  }
-
-  void fanOut(WatchEvent event) {
-    synchronized (fanOutLock) {
-      for (NatsWatcher w : watchers) {
-        if (w.accepts(event.service().name())) {
-          w.enqueue(event);
-        }
-      }
-    }
-  }
-
   private void sweep() {
     long now = System.nanoTime();
     try {
-      Connection c = connection;
+      Connection c = link.current();
       for (LocalStore.Change change : store.expire(now)) {
         counters.expiredLocal.add(change.service().nodes().size());
         if (c != null) {
           try {
-            announce(c, change, 0, false);
+            feed.announce(c, change, 0, false);
           } catch (RegistryException e) {
-            fanOut(new WatchEvent(change.action(), change.service()));
+            feed.fanOut(new WatchEvent(change.action(), change.service()));
             LOG.debug("expiry of '{}' not announced: {}", change.service().name(), e.getMessage());
           }
         }
       }
       for (LocalStore.Change change : view.expire(now)) {
         counters.expiredRemote.add(change.service().nodes().size());
-        fanOut(new WatchEvent(change.action(), change.service()));
+        feed.fanOut(new WatchEvent(change.action(), change.service()));
       }
     } catch (RuntimeException e) {
       // Outermost frame of the timer thread: keep sweeping.
@@ -425,70 +333,12 @@ public final class NatsRegistry implements Registry {
     }
   }
 
-  /**
-   * The connection once it is connected, waiting up to the reconnect grace while jnats
-   * reconnects, so that a lookup right after a server comes back does not fail needlessly.
-   */
-  private Connection requireConnected(String what) {
-    Connection c = start();
-    long deadline = System.nanoTime() + reconnectGrace.toNanos();
-    while (c.getStatus() != Connection.Status.CONNECTED) {
-      if (c.getStatus() == Connection.Status.CLOSED || System.nanoTime() - deadline >= 0) {
-        throw new RegistryException("cannot " + what + ": NATS is unreachable (connection " + c.getStatus() + ")");
-      }
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new RegistryException("interrupted while waiting for NATS to " + what, e);
-      }
-    }
-    return c;
-  }
-
-  private Connection start() {
-    if (closed.get()) {
-      throw new ClosedException("registry is closed");
-    }
-    Connection c = connection;
-    if (c != null) {
-      return c;
-    }
-    synchronized (startLock) {
-      if (connection != null) {
-        return connection;
-      }
-      try {
-        c = Connector.acquire(config);
-      } catch (NatsConnectException e) {
-        throw new RegistryException("cannot reach NATS at " + config.addresses() + ": " + e.getMessage(), e);
-      }
-      Dispatcher d = c.createDispatcher();
-      d.setPendingLimits(-1, -1);
-      Inbound inbound = new Inbound(this);
-      d.subscribe(querySubject, inbound::onQuery);
-      d.subscribe(watchSubject, inbound::onWatch);
-      d.subscribe(replyPrefix + ".*", inbound::onReply);
-      try {
-        Flush.await(c, Duration.ofSeconds(5));
-      } catch (TimeoutException | InterruptedException e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        Connector.release(c);
-        throw new RegistryException("NATS did not confirm the registry's subscriptions", e);
-      }
-      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread thread = new Thread(r, "registry-nats-ttl-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
-      t.scheduleWithFixedDelay(this::sweep, sweep.toMillis(), sweep.toMillis(), TimeUnit.MILLISECONDS);
-      dispatcher = d;
-      timer = t;
-      connection = c;
-      return c;
-    }
+  /** Subscribes the registry's dispatcher: queries, watch events, and answers to its own queries. */
+  private void subscribe(Dispatcher d) {
+    Inbound inbound = new Inbound(this);
+    d.subscribe(querySubject, inbound::onQuery);
+    d.subscribe(watchSubject, inbound::onWatch);
+    d.subscribe(replyPrefix + ".*", inbound::onReply);
   }
 
   /** Builds a {@link NatsRegistry}. Not thread-safe; {@link #build()} does no I/O. */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A watcher of a {@link NatsRegistry}: a queue of the events for one service (or all), fed by
- * the registry.
+ * the registry's {@link WatchFeed}.
  *
  * <p>Thread-safe; one thread should call {@link #next}. The queue holds up to
  * {@value #CAPACITY} events; a watcher that falls further behind is ended with a
@@ -25,14 +25,14 @@ final class NatsWatcher implements Watcher {
   static final int CAPACITY = 1_000_000;
   private static final Object STOP = new Object();
 
-  private final NatsRegistry registry;
+  private final WatchFeed feed;
   private final @Nullable String service;
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(CAPACITY + 1);
   private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile @Nullable RuntimeException failure;
 
-  NatsWatcher(NatsRegistry registry, @Nullable String service) {
-    this.registry = registry;
+  NatsWatcher(WatchFeed feed, @Nullable String service) {
+    this.feed = feed;
     this.service = service;
   }
 
@@ -78,7 +78,7 @@ final class NatsWatcher implements Watcher {
   @Override
   public void stop() {
     if (stopped.compareAndSet(false, true)) {
-      registry.forget(this);
+      feed.forget(this);
       queue.clear();
       queue.offer(STOP);
     }

@@ -1,6 +1,5 @@
 package io.micronats.nats.registry;
 
-import io.micronats.spi.registry.Endpoint;
 import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Service;
 import io.micronats.spi.registry.WatchEvent.Action;
@@ -23,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RemoteView {
 
-  private static final long NEVER = Long.MAX_VALUE;
+  private static final long NEVER = VersionEntry.NEVER;
 
-  private final Map<String, Map<String, Version>> names = new TreeMap<>();
+  private final Map<String, Map<String, VersionEntry<Tracked>>> names = new TreeMap<>();
   private final Set<String> primed = new HashSet<>();
   /** Names whose last known node was removed, with when (nanoTime); bounded by {@link #MAX_TOMBSTONES}. */
   private final LinkedHashMap<String, Long> tombstones = new LinkedHashMap<>();
@@ -36,18 +35,7 @@ final class RemoteView {
   /** No node expires before this (nanoTime), so {@link #expire} returns at once until then. */
   private long nextExpiry = NEVER;
 
-  private static final class Version {
-    Map<String, String> metadata;
-    List<Endpoint> endpoints;
-    final LinkedHashMap<String, Tracked> nodes = new LinkedHashMap<>();
-
-    Version(Service s) {
-      metadata = s.metadata();
-      endpoints = s.endpoints();
-    }
-  }
-
-  private record Tracked(Node node, String instance, long expiresAt) {}
+  private record Tracked(Node node, String instance, long expiresAt) implements VersionEntry.Timed {}
 
   /** One reply to a query: a service version from one instance, with its TTL (0 for none). */
   record Part(Service service, String instance, long ttlMillis) {}
@@ -58,8 +46,8 @@ final class RemoteView {
    */
   synchronized List<Node> apply(Action action, Service service, String instance, long ttlMillis, long now) {
     if (action == Action.DELETE) {
-      Map<String, Version> versions = names.get(service.name());
-      Version v = versions == null ? null : versions.get(service.version());
+      Map<String, VersionEntry<Tracked>> versions = names.get(service.name());
+      VersionEntry<Tracked> v = versions == null ? null : versions.get(service.version());
       List<Node> removed = new ArrayList<>();
       if (versions == null) {
         bury(service.name(), now); // a delete of a name we know no node of: believed gone all the same
@@ -82,10 +70,9 @@ final class RemoteView {
       return removed;
     }
     tombstones.remove(service.name());
-    Version v = names.computeIfAbsent(service.name(), k -> new TreeMap<>())
-        .computeIfAbsent(service.version(), k -> new Version(service));
-    v.metadata = service.metadata();
-    v.endpoints = service.endpoints();
+    VersionEntry<Tracked> v = names.computeIfAbsent(service.name(), k -> new TreeMap<>())
+        .computeIfAbsent(service.version(), k -> new VersionEntry<>(service));
+    v.describe(service);
     long expiresAt = ttlMillis > 0 ? now + (ttlMillis + graceMillis(ttlMillis)) * 1_000_000L : NEVER;
     for (Node n : service.nodes()) {
       v.nodes.put(n.id(), new Tracked(n, instance, expiresAt));
@@ -101,40 +88,8 @@ final class RemoteView {
     if (nextExpiry == NEVER || now - nextExpiry < 0) {
       return List.of(); // nothing can have expired: no scan of every node at every sweep
     }
-    long next = NEVER;
     List<LocalStore.Change> changes = new ArrayList<>();
-    var named = names.entrySet().iterator();
-    while (named.hasNext()) {
-      var name = named.next();
-      var versions = name.getValue().entrySet().iterator();
-      while (versions.hasNext()) {
-        var version = versions.next();
-        Version v = version.getValue();
-        List<Node> expired = new ArrayList<>();
-        var nodes = v.nodes.values().iterator();
-        while (nodes.hasNext()) {
-          Tracked t = nodes.next();
-          if (t.expiresAt() != NEVER && now - t.expiresAt() >= 0) {
-            nodes.remove();
-            expired.add(t.node());
-          } else if (t.expiresAt() != NEVER && (next == NEVER || t.expiresAt() - next < 0)) {
-            next = t.expiresAt();
-          }
-        }
-        if (!expired.isEmpty()) {
-          changes.add(new LocalStore.Change(Action.DELETE,
-              new Service(name.getKey(), version.getKey(), v.metadata, v.endpoints, expired)));
-          if (v.nodes.isEmpty()) {
-            versions.remove();
-          }
-        }
-      }
-      if (name.getValue().isEmpty()) {
-        named.remove();
-        bury(name.getKey(), now);
-      }
-    }
-    nextExpiry = next;
+    nextExpiry = VersionEntry.expire(names, now, changes, name -> bury(name, now));
     return changes;
   }
 
@@ -142,7 +97,7 @@ final class RemoteView {
   synchronized Set<String> instances(@Nullable String name) {
     Set<String> out = new HashSet<>();
     if (name != null) {
-      Map<String, Version> versions = names.get(name);
+      Map<String, VersionEntry<Tracked>> versions = names.get(name);
       if (versions != null) {
         versions.values().forEach(v -> v.nodes.values().forEach(t -> out.add(t.instance())));
       }
@@ -175,18 +130,16 @@ final class RemoteView {
     if (!primed.contains(name)) {
       return null;
     }
-    Map<String, Version> versions = names.get(name);
+    Map<String, VersionEntry<Tracked>> versions = names.get(name);
     if (versions == null) {
       return tombstones.containsKey(name) ? List.of() : null;
     }
     List<Service> out = new ArrayList<>();
     int nodes = 0;
-    for (Map.Entry<String, Version> e : versions.entrySet()) {
-      Version v = e.getValue();
-      List<Node> list = new ArrayList<>(v.nodes.size());
-      v.nodes.values().forEach(t -> list.add(t.node()));
+    for (Map.Entry<String, VersionEntry<Tracked>> e : versions.entrySet()) {
+      List<Node> list = e.getValue().nodeList();
       nodes += list.size();
-      out.add(new Service(name, e.getKey(), v.metadata, v.endpoints, list));
+      out.add(e.getValue().toService(name, e.getKey(), list));
     }
     return nodes == 0 ? List.of() : out;
   }

@@ -2,7 +2,6 @@ package io.micronats.nats.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.registry.Endpoint;
 import io.micronats.spi.registry.Node;
@@ -17,12 +16,9 @@ import io.nats.client.Subscription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,10 +26,7 @@ import org.junit.jupiter.api.Test;
  * reads what Go writes and writes what Go reads, and on a real cluster a raw-NATS stand-in for a
  * Go service (no micronats headers) and a micronats registry see each other.
  */
-class GoMicroWireTest {
-
-  private static final Duration WAIT = Duration.ofSeconds(15);
-  private static NatsCluster cluster;
+class GoMicroWireTest extends RegistryClusterFixture {
 
   /** The service of go-service-reply.json and java-event-create.json, as records. */
   static final Service GREETER = new Service("go.micro.srv.greeter", "latest", Map.of("owner", "a&b <team>"),
@@ -43,17 +36,6 @@ class GoMicroWireTest {
           Map.of("stream", "false"))),
       List.of(new Node("go.micro.srv.greeter-0b3c5a1e", "_INBOX.Pq9WmtRZ8s", Map.of("broker", "nats",
           "protocol", "mucp", "registry", "nats", "server", "mucp", "transport", "nats"))));
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
 
   @Test
   void readsWhatGoWrites() {

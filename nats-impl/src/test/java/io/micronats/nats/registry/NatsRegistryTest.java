@@ -3,7 +3,6 @@ package io.micronats.nats.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.spi.RegistryException;
 import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.plugin.PluginConfig;
@@ -17,30 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The NATS registry on a real 3-node cluster; instances of one test sit on different nodes. */
-class NatsRegistryTest {
-
-  static final Duration WAIT = Duration.ofSeconds(15);
-  static NatsCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
-
-  static NatsRegistry.Builder on(int node) {
-    return NatsRegistry.builder().config(PluginConfig.of("addresses", cluster.node(node).clientUrl(), "shared", "false"));
-  }
+class NatsRegistryTest extends RegistryClusterFixture {
 
   static NatsRegistry start(NatsRegistry.Builder builder) {
     return builder.build().startQuietly();

@@ -3,15 +3,11 @@ package io.micronats.nats.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.spi.ServiceNotFoundException;
-import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Service;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,25 +15,10 @@ import org.junit.jupiter.api.Test;
  * completes on the instances the answers name, and a deregistered name is reported gone without
  * waiting the whole window.
  */
-class PromptLookupTest {
-
-  static final Duration WAIT = Duration.ofSeconds(15);
-  static NatsCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
+class PromptLookupTest extends RegistryClusterFixture {
 
   static NatsRegistry start(int node, LookupStrategy strategy, Duration window, Duration quiet) {
-    return NatsRegistry.builder().config(PluginConfig.of("addresses", cluster.node(node).clientUrl(), "shared", "false"))
-        .strategy(strategy).window(window).quiet(quiet).build().startQuietly();
+    return on(node).strategy(strategy).window(window).quiet(quiet).build().startQuietly();
   }
 
   @Test
