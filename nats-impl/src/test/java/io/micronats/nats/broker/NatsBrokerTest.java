@@ -167,54 +167,6 @@ class NatsBrokerTest {
     }
   }
 
-  @Test
-  void throughputIsCloseToRawJnats() throws Exception {
-    int count = 200_000;
-    byte[] body = new byte[128];
-    double ours = 0;
-    double raw = 0;
-    for (int round = 0; round < 2; round++) {
-      ours = Math.max(ours, measureOurs(count, body));
-      raw = Math.max(raw, measureRaw(count, body));
-    }
-    System.out.printf("broker pub/sub 128 B: micronats %.0f msg/s, raw jnats %.0f msg/s, ratio %.2f%n", ours, raw, ours / raw);
-    assertThat(ours / raw).isGreaterThan(0.5);
-  }
-
-  private static double measureOurs(int count, byte[] body) throws Exception {
-    AtomicInteger got = new AtomicInteger();
-    try (NatsBroker pub = onNode(0, "shared", "false"); NatsBroker sub = onNode(0, "shared", "false", "name", "sub")) {
-      sub.subscribe("perf.ours", e -> got.incrementAndGet());
-      Message m = Message.of(body);
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        pub.publish("perf.ours", m);
-      }
-      await(() -> got.get() + sub.stats().dropped() >= count);
-      return got.get() / ((System.nanoTime() - start) / 1e9);
-    }
-  }
-
-  private static double measureRaw(int count, byte[] body) throws Exception {
-    AtomicInteger got = new AtomicInteger();
-    io.nats.client.Connection pub = io.nats.client.Nats.connect(cluster.node(0).clientUrl());
-    io.nats.client.Connection sub = io.nats.client.Nats.connect(cluster.node(0).clientUrl());
-    try {
-      io.nats.client.Dispatcher d = sub.createDispatcher(msg -> got.incrementAndGet());
-      d.subscribe("perf.raw");
-      sub.flush(Duration.ofSeconds(5));
-      long start = System.nanoTime();
-      for (int i = 0; i < count; i++) {
-        pub.publish("perf.raw", body);
-      }
-      await(() -> got.get() + d.getDroppedCount() >= count);
-      return got.get() / ((System.nanoTime() - start) / 1e9);
-    } finally {
-      pub.close();
-      sub.close();
-    }
-  }
-
   static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
