@@ -2,24 +2,30 @@ package io.micronats.simulator.agent;
 
 import io.micronats.nats.connection.NatsConnections;
 import io.micronats.nats.connection.NatsSettings;
+import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.run.Console;
+import io.micronats.simulator.scenario.Scenario;
 import io.micronats.spi.plugin.PluginConfig;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulator agent: joins a run over NATS, waits for its {@link Assignment}, runs it with its
- * {@link AgentWork}, and publishes its {@link AgentReport}.
+ * A simulator agent: joins a run over NATS, receives its {@link Assignment}, runs its share of
+ * the fleet and the load ({@link AgentRun}) with the coordinator's start barrier, and publishes its
+ * {@link AgentReport}; a failure is reported too (with its error) so that the coordinator stops
+ * the run naming this agent.
  *
  * <p>Not thread-safe: one thread calls {@link #run(Duration)} once. The constructor does no I/O;
  * {@link #run} connects (through {@link NatsConnections}, so any credentials in the config apply)
@@ -29,22 +35,28 @@ public final class Agent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
 
   private final PluginConfig config;
+  private final List<String> urls;
   private final AgentSubjects subjects;
   private final String name;
-  private final AgentWork work;
-  private Connection connection;
+  private final Console console;
+  private @Nullable Connection connection;
   private boolean closed;
 
-  /** An agent named {@code name} for run {@code run}, connecting with {@code config}. */
-  public Agent(PluginConfig config, String run, String name, AgentWork work) {
+  /**
+   * An agent named {@code name} for run {@code run}; {@code config} connects the control plane,
+   * {@code urls} (the cluster's client URLs in node order) the share's participants, empty for the
+   * scenario's external layout.
+   */
+  public Agent(PluginConfig config, List<String> urls, String run, String name, Console console) {
     this.config = Objects.requireNonNull(config, "config");
+    this.urls = List.copyOf(urls);
     this.subjects = new AgentSubjects(run);
     this.name = new JoinRequest(name, "", 0).agent();
-    this.work = Objects.requireNonNull(work, "work");
+    this.console = Objects.requireNonNull(console, "console");
   }
 
   /**
-   * Joins, runs the assignment, publishes and returns the report.
+   * Joins, runs the share, publishes and returns the report.
    *
    * @param joinTimeout how long to wait for a coordinator to acknowledge and assign
    * @throws IllegalStateException when no coordinator answers in time
@@ -53,15 +65,46 @@ public final class Agent implements AutoCloseable {
     if (connection != null || closed) {
       throw new IllegalStateException("an Agent runs once");
     }
-    connection = NatsConnections.acquire(NatsSettings.from(config.with(NatsSettings.SHARED, "false")
+    Connection c = NatsConnections.acquire(NatsSettings.from(config.with(NatsSettings.SHARED, "false")
         .with(NatsSettings.NAME, "agent-" + name)));
-    Subscription assignments = connection.subscribe(subjects.assign(name));
-    connection.flush(Duration.ofSeconds(5));
+    connection = c;
+    Assignment a = join(c, joinTimeout);
+    console.step("agent " + name + " joined run " + subjects.run() + ": " + a.describe());
+    long started = System.currentTimeMillis();
+    EpochClock clock = new EpochClock();
+    try (AgentLink link = new AgentLink(c, subjects, name, Duration.ofMillis(a.setting("barrierTimeoutMillis", 600_000)),
+        Duration.ofMillis(a.setting("silenceMillis", 10_000)), clock)) {
+      link.start();
+      AgentReport report;
+      try {
+        Scenario whole = ScenarioCodec.read(a.scenario());
+        try (RunBackend backend = RunBackend.start(whole.layout(), urls)) {
+          report = AgentRun.run(a, backend, link, console, hostName());
+        }
+      } catch (Exception e) {
+        String stopped = link.stopped();
+        String error = stopped != null ? "stopped: " + stopped : e.toString();
+        LOG.warn("agent {} failed its share: {}", name, error);
+        report = new AgentReport(a.run(), name, a.index(), hostName(), List.of(), null, Map.of(),
+            System.currentTimeMillis() - started, error);
+      }
+      boolean interrupted = Thread.interrupted(); // an abort interrupts this thread; report anyway
+      link.report(report);
+      if (interrupted && link.stopped() == null) {
+        Thread.currentThread().interrupt();
+      }
+      return report;
+    }
+  }
+
+  private Assignment join(Connection c, Duration joinTimeout) throws Exception {
+    Subscription assignments = c.subscribe(subjects.assign(name));
+    c.flush(Duration.ofSeconds(5));
     long deadline = System.nanoTime() + joinTimeout.toNanos();
     JoinRequest join = new JoinRequest(name, hostName(), Runtime.getRuntime().availableProcessors());
     boolean joined = false;
     while (!joined && System.nanoTime() < deadline) {
-      CompletableFuture<Message> reply = connection.requestWithTimeout(subjects.join(), AgentJson.write(join),
+      CompletableFuture<Message> reply = c.requestWithTimeout(subjects.join(), AgentJson.write(join),
           Duration.ofMillis(500));
       try {
         reply.get(1, TimeUnit.SECONDS);
@@ -84,28 +127,10 @@ public final class Agent implements AutoCloseable {
     }
     Assignment a = AgentJson.read(m.getData(), Assignment.class);
     if (m.getReplyTo() != null) {
-      connection.publish(m.getReplyTo(), "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      c.publish(m.getReplyTo(), "ok".getBytes(StandardCharsets.UTF_8));
     }
-    LOG.info("agent {} assigned services {}..{} at {}/s for {} ms", name, a.servicesFrom(), a.servicesTo(),
-        a.ratePerSecond(), a.durationMillis());
-    long started = System.currentTimeMillis();
-    AgentReport report;
-    try {
-      AgentWork.Result r = work.run(a, connection, subjects);
-      Map<String, String> encoded = new LinkedHashMap<>();
-      for (Map.Entry<String, Histogram> e : r.histograms().entrySet()) {
-        encoded.put(e.getKey(), HistogramCodec.encode(e.getValue()));
-      }
-      report = new AgentReport(a.run(), name, a.index(), r.counts(), encoded, started,
-          System.currentTimeMillis() - started, "");
-    } catch (Exception e) {
-      LOG.warn("agent {} failed its share: {}", name, e.toString());
-      report = new AgentReport(a.run(), name, a.index(), Map.of(), Map.of(), started,
-          System.currentTimeMillis() - started, e.toString());
-    }
-    connection.publish(subjects.report(), AgentJson.write(report));
-    connection.flush(Duration.ofSeconds(5));
-    return report;
+    assignments.unsubscribe();
+    return a;
   }
 
   /** Releases the connection; idempotent. */
@@ -120,7 +145,7 @@ public final class Agent implements AutoCloseable {
     }
   }
 
-  private static String hostName() {
+  static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (java.io.IOException e) {

@@ -1,14 +1,16 @@
 package io.micronats.simulator.agent;
 
-import io.micronats.spi.plugin.PluginConfig;
+import io.micronats.simulator.run.Console;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Runs one agent with the built-in {@link ServiceCallWork} in its own JVM:
- * {@code AgentMain --run ID --name NAME --addresses URLS [--config key=value]... [--join-timeout SECONDS]}.
- * Exit 0 when the share ran, 1 when it failed, 2 on bad arguments (named on stderr).
+ * Runs one agent in its own JVM: {@code AgentMain --run ID --name NAME --urls URL,URL,... [--join-timeout SECONDS]}
+ * (the cluster's client URLs in node order). Exit 0 when the share ran, 1 when it failed, 2 on
+ * bad arguments (named on stderr).
  *
  * <p>{@code ./micronats simulate --agent} is the command-line face of the same thing.
  */
@@ -21,12 +23,12 @@ public final class AgentMain {
 
   /** Runs the agent; returns the exit code. */
   static int run(String[] args) {
-    Map<String, String> config = new LinkedHashMap<>();
+    List<String> urls = List.of();
     String run = null;
     String name = null;
     long joinSeconds = 60;
     try {
-      for (int i = 0; i < args.length; i++) {
+      for (int i = 0; i < args.length; i += 2) {
         String a = args[i];
         String v = i + 1 < args.length ? args[i + 1] : null;
         if (v == null) {
@@ -35,29 +37,24 @@ public final class AgentMain {
         switch (a) {
           case "--run" -> run = v;
           case "--name" -> name = v;
-          case "--addresses" -> config.put(PluginConfig.ADDRESSES, v);
+          case "--urls" -> urls = Arrays.stream(v.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
           case "--join-timeout" -> joinSeconds = Long.parseLong(v);
-          case "--config" -> {
-            int eq = v.indexOf('=');
-            if (eq <= 0) {
-              throw new IllegalArgumentException("--config needs key=value, got '" + v + "'");
-            }
-            config.put(v.substring(0, eq), v.substring(eq + 1));
-          }
           default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
         }
-        i++;
       }
-      if (run == null || name == null) {
-        throw new IllegalArgumentException("--run and --name are required");
+      if (run == null || name == null || urls.isEmpty()) {
+        throw new IllegalArgumentException("--run, --name and --urls are required");
       }
     } catch (IllegalArgumentException e) {
       System.err.println("agent: " + e.getMessage());
       return 2;
     }
-    try (Agent agent = new Agent(new PluginConfig(config), run, name, new ServiceCallWork())) {
-      AgentReport report = agent.run(Duration.ofSeconds(joinSeconds));
-      System.out.println("agent " + name + ": " + report.counts());
+    Console console = new Console(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+        true), true, 2.0);
+    try {
+      AgentReport report = DistributedSimulation.join(null, urls, run, name, Duration.ofSeconds(joinSeconds), console);
+      System.out.println("agent " + name + ": " + report.counts() + (report.error().isEmpty() ? "" : " error: "
+          + report.error()));
       return report.error().isEmpty() ? 0 : 1;
     } catch (Exception e) {
       System.err.println("agent " + name + " failed: " + e);

@@ -1,36 +1,48 @@
 package io.micronats.simulator.agent;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What one agent measured in its share of a run: counters, and latency histograms in
- * HdrHistogram's compressed Base64 form ({@link HistogramCodec}), which merge exactly.
+ * What one agent measured in its share of a run: every phase it ran ({@link PhaseReport}), its
+ * broker receptions, and counters of the share as a whole.
  *
  * <p>Immutable.
  *
  * @param run the run id
  * @param agent the agent's name
  * @param index the agent's number
- * @param counts counters by name (for example {@code successes}, {@code timeouts}, {@code served})
- * @param histograms encoded histograms by name, values in nanoseconds
- * @param startedAtEpochMillis when the agent's load started
- * @param elapsedMillis how long it ran
+ * @param host the agent's host name
+ * @param phases the phases in the order the agent ran them
+ * @param broker the broker receptions, null when the broker workload did not run
+ * @param counts counters of the share: {@code hostedServices}, {@code served} (requests its fake
+ *     services answered, from every agent), {@code localCalls} and {@code remoteCalls} (its
+ *     callers' successful calls to services it hosts or another agent hosts), {@code
+ *     fleetEvents}, {@code fleetConnections}
+ * @param elapsedMillis how long the share took
  * @param error empty, or why the agent could not run its share
  */
-public record AgentReport(String run, String agent, int index, Map<String, Long> counts,
-    Map<String, String> histograms, long startedAtEpochMillis, long elapsedMillis, String error) {
+public record AgentReport(String run, String agent, int index, String host, List<PhaseReport> phases,
+    @Nullable BrokerTally broker, Map<String, Long> counts, long elapsedMillis, String error) {
 
   public AgentReport {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(host, "host");
+    phases = List.copyOf(phases);
     counts = Map.copyOf(counts);
-    histograms = Map.copyOf(histograms);
     Objects.requireNonNull(error, "error");
   }
 
   /** A counter, zero when absent. */
   public long count(String name) {
     return counts.getOrDefault(name, 0L);
+  }
+
+  /** The phase named {@code name}. */
+  public java.util.Optional<PhaseReport> phase(String name) {
+    return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 }

@@ -28,14 +28,39 @@ public record AgentSubjects(String run) {
     return prefix() + ".agent." + agent + ".assign";
   }
 
-  /** Where agents publish their reports. */
+  /** Where agents say they reached a step ({@link Signals.Ready}). */
+  public String ready() {
+    return prefix() + ".ready";
+  }
+
+  /** Where the coordinator starts a step on every agent ({@link Signals.Go}). */
+  public String go() {
+    return prefix() + ".go";
+  }
+
+  /** Where agents publish their heartbeats ({@link Signals.Beat}). */
+  public String heartbeat() {
+    return prefix() + ".heartbeat";
+  }
+
+  /** Where the coordinator publishes its heartbeat. */
+  public String coordinator() {
+    return prefix() + ".coordinator";
+  }
+
+  /** Where the coordinator tells every agent to stop ({@link Signals.Abort}). */
+  public String abort() {
+    return prefix() + ".abort";
+  }
+
+  /** Where agents publish their final reports. */
   public String report() {
     return prefix() + ".report";
   }
 
-  /** The subject prefix of the fake services of the run's built-in work. */
-  public String service(int index) {
-    return prefix() + ".svc." + index;
+  /** Where agents tell each other which publishers' probes their queue-group members saw. */
+  public String groupProbed() {
+    return prefix() + ".broker.group-probed";
   }
 
   private String prefix() {

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One agent's share of a distributed run: which fake services it hosts, what part of the load it
- * offers, when to start and for how long.
+ * One agent's share of a distributed run: which fake services it hosts, which broker publishers,
+ * subscribers and queue-group members it runs (global numbers, contiguous ranges from
+ * {@link Shares}), and the whole run's scenario. Rates of the RPC and discovery workloads are
+ * split equally: each agent offers {@code 1/agents} of them.
  *
  * <p>Immutable.
  *
@@ -13,22 +15,29 @@ import java.util.Objects;
  * @param agent the agent's name
  * @param index the agent's number, from 0
  * @param agents how many agents share the run
+ * @param namespace the plugin namespace every agent uses, so that they see each other's services
  * @param servicesFrom the first fake service (index) the agent hosts
  * @param servicesTo one past the last fake service it hosts
- * @param totalServices the fake services of the whole run (calls go to any of them)
- * @param ratePerSecond the agent's share of the request rate
- * @param startAtEpochMillis wall-clock time at which every agent starts its load
- * @param durationMillis how long the load runs
- * @param settings further settings of the work, for example {@code timeoutMillis} or the
- *     scenario's text under {@code scenario}
+ * @param totalServices the fake services of the whole run (calls and lookups go to any of them)
+ * @param publishersFrom first broker publisher (global id) the agent runs
+ * @param publishersTo one past its last publisher
+ * @param subscribersFrom first plain broker subscriber (global number) the agent runs
+ * @param subscribersTo one past its last subscriber
+ * @param membersFrom first queue-group member (global number) the agent runs
+ * @param membersTo one past its last member
+ * @param scenario the whole run's scenario as JSON ({@link ScenarioCodec})
+ * @param settings further settings: {@code barrierTimeoutMillis}, {@code silenceMillis}
  */
-public record Assignment(String run, String agent, int index, int agents, int servicesFrom,
-    int servicesTo, int totalServices, double ratePerSecond, long startAtEpochMillis,
-    long durationMillis, Map<String, String> settings) {
+public record Assignment(String run, String agent, int index, int agents, String namespace,
+    int servicesFrom, int servicesTo, int totalServices, int publishersFrom, int publishersTo,
+    int subscribersFrom, int subscribersTo, int membersFrom, int membersTo, String scenario,
+    Map<String, String> settings) {
 
   public Assignment {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(scenario, "scenario");
     settings = Map.copyOf(settings);
     if (index < 0 || index >= agents) {
       throw new IllegalArgumentException("index must be in [0, agents), got " + index + " of " + agents);
@@ -37,13 +46,29 @@ public record Assignment(String run, String agent, int index, int agents, int se
       throw new IllegalArgumentException("services must satisfy 0 <= from <= to <= total, got "
           + servicesFrom + ".." + servicesTo + " of " + totalServices);
     }
-    if (ratePerSecond < 0 || durationMillis < 0) {
-      throw new IllegalArgumentException("rate and duration must not be negative");
+    if (publishersTo < publishersFrom || subscribersTo < subscribersFrom || membersTo < membersFrom
+        || publishersFrom < 0 || subscribersFrom < 0 || membersFrom < 0) {
+      throw new IllegalArgumentException("broker shares must be ranges from >= 0, got publishers "
+          + publishersFrom + ".." + publishersTo + ", subscribers " + subscribersFrom + ".." + subscribersTo
+          + ", members " + membersFrom + ".." + membersTo);
     }
   }
 
-  /** A setting, or {@code fallback}. */
-  public String setting(String key, String fallback) {
-    return settings.getOrDefault(key, fallback);
+  /** True when this agent hosts fake service {@code i}. */
+  public boolean hosts(int i) {
+    return i >= servicesFrom && i < servicesTo;
+  }
+
+  /** A setting as a number, or {@code fallback}. */
+  public long setting(String key, long fallback) {
+    String v = settings.get(key);
+    return v == null ? fallback : Long.parseLong(v);
+  }
+
+  /** One line describing the share, for labels and logs. */
+  public String describe() {
+    return "services " + servicesFrom + ".." + servicesTo + " of " + totalServices + ", publishers "
+        + publishersFrom + ".." + publishersTo + ", subscribers " + subscribersFrom + ".." + subscribersTo
+        + ", queue members " + membersFrom + ".." + membersTo + ", 1/" + agents + " of the RPC and lookup rates";
   }
 }

@@ -3,8 +3,14 @@ package io.micronats.simulator.agent;
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.run.Console;
 import io.micronats.simulator.run.ResultsAssembler;
+import io.micronats.simulator.run.Summary;
+import io.micronats.simulator.scenario.Layout;
+import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.scenario.Scenario;
+import io.micronats.simulator.scenario.ScenarioParser;
+import io.micronats.simulator.workload.PhaseRecord;
 import io.micronats.spi.plugin.PluginConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,79 +18,181 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code simulate --agents N} and {@code simulate --agent}: a scenario's fleet and RPC load split
- * across simulator agents, over the NATS cluster the scenario (or {@code --urls}) names. The
- * coordinator merges the agents' histograms into one {@code results.json}.
+ * {@code simulate --agents N} and {@code simulate --agent}: a scenario's fleet and load split
+ * across simulator agents over the NATS cluster the scenario (or {@code --urls}) names. Each agent
+ * hosts a contiguous share of the fake services through the plugin under test and runs its share
+ * of every enabled workload (see {@link AgentRun}); the coordinator runs the start barrier and
+ * merges the agents' phases into one {@code results.json} with the phases of a single-machine run
+ * ({@link DistributedMerge}).
  *
- * <p>What is split: the fake services (contiguous shares, raw NATS request/reply handlers, see
- * {@link ServiceCallWork}) and the RPC rate (equal shares); each agent calls services of the whole
- * fleet, so calls cross agents. Stateless and thread-safe; each call owns what it starts.
+ * <p>Stateless and thread-safe; each call owns what it starts.
  */
 public final class DistributedSimulation {
   private DistributedSimulation() {}
 
-  /** The plan of scenario {@code s}: its services, RPC rate, measured time and timeout. */
-  public static RunPlan plan(Scenario s) {
-    var rpc = s.workloads().rpc();
-    return new RunPlan(s.fleet().services(), rpc.rate(), rpc.phases().measured(), Duration.ofSeconds(3),
-        Map.of("timeoutMillis", Long.toString(rpc.timeout().toMillis()),
-            "payloadBytes", Integer.toString(s.fleet().requestBytes()), "seed", Long.toString(s.seed())));
+  /**
+   * What a coordinated run produced.
+   *
+   * @param file the results file
+   * @param result the results written
+   * @param reports the agents' reports by index
+   * @param phases the merged phases
+   */
+  public record Outcome(Path file, RunResult result, List<AgentReport> reports, List<PhaseRecord> phases) {
+    public Outcome {
+      reports = List.copyOf(reports);
+      phases = List.copyOf(phases);
+    }
   }
 
   /**
    * Coordinates a run of {@code agents} agents on the scenario's cluster (started here when
-   * local: the agents then need its URLs, printed on {@code out}), and writes
-   * {@code out/results.json}.
+   * local: the agents then need its URLs, printed on {@code console}), and writes
+   * {@code outDir/results.json}.
    *
-   * @return the results file
+   * @param silence how long an agent may be silent before the run fails naming it
+   * @throws IllegalArgumentException when the scenario cannot be split (faults, in-memory plugin)
+   * @throws IllegalStateException when agents do not join, fail, die or stall (named)
    */
-  public static Path coordinate(Scenario s, List<String> urls, String run, int agents, Path outDir,
-      Duration joinTimeout, Consumer<String> out) throws Exception {
+  public static Outcome coordinate(Scenario s, List<String> urls, String run, int agents, Path outDir,
+      Duration joinTimeout, Duration silence, Console console) throws Exception {
+    if (agents < 1) {
+      throw new IllegalArgumentException("--agents must be at least 1, got " + agents);
+    }
+    if (!s.faults().faults().isEmpty()) {
+      throw new IllegalArgumentException("faults are not supported in distributed runs yet; remove 'faults' or"
+          + " run on one machine");
+    }
+    if (!s.needsNats()) {
+      throw new IllegalArgumentException("implementation '" + s.implementation() + "' does not span processes;"
+          + " distributed runs need a plugin that talks over NATS");
+    }
     Instant startedAt = Instant.now();
+    long t0 = System.nanoTime();
     try (RunBackend backend = RunBackend.start(s.layout(), urls)) {
-      PluginConfig config = config(s, backend);
-      out.accept("coordinating run " + run + " for " + agents + " agent(s) on " + backend.description());
-      out.accept("agents join with: micronats simulate SCENARIO.yaml --agent --run " + run + " --urls "
+      console.step("coordinating run " + run + " of scenario " + s.name() + " over " + agents + " agent(s) on "
+          + backend.description());
+      console.step("agents join with: micronats simulate --agent --run " + run + " --urls "
           + String.join(",", backend.clientUrls()));
-      RunPlan plan = plan(s);
-      MergedResult merged = DistributedRun.coordinate(config, run, agents, plan, joinTimeout);
-      for (AgentReport r : merged.reports()) {
-        out.accept("agent " + r.agent() + ": " + r.counts());
+      List<AgentReport> reports;
+      List<Assignment> shares;
+      try (Coordinator c = new Coordinator(control(s, backend), run)) {
+        c.timeouts(silence, Duration.ofMinutes(10)).progress(console::step);
+        c.open();
+        List<JoinRequest> joined = c.awaitAgents(agents, joinTimeout);
+        shares = c.assign(joined, s);
+        shares.forEach(a -> console.step("agent " + a.agent() + ": " + a.describe()));
+        reports = c.serve(estimate(s).plusMinutes(30));
       }
-      out.accept("merged: " + merged.counts());
+      List<PhaseRecord> phases = DistributedMerge.phases(reports);
       RunResult.Builder result = RunResult.builder(new io.micronats.reports.model.Scenario(s.name(),
           ResultsAssembler.flatten(s.raw())), ResultsAssembler.environment(backend.serverVersion(),
-          backend.description(), "raw-nats (agents)"), startedAt);
-      result.phase(DistributedRun.toPhase("distributed-rpc", plan, merged));
+          backend.description() + ", " + agents + " agent(s)", "spi-rpc"), startedAt);
+      result.label("implementation", s.implementation());
+      result.label("layout", s.layout().nodes() + " node(s), clients on " + s.layout().clientNodes()
+          + ", services on " + s.layout().serviceNodes());
+      result.label("strategy", s.registry().strategy().yamlName());
+      result.label("services", Integer.toString(s.fleet().services()));
       result.label("agents", Integer.toString(agents));
       result.label("run", run);
+      if (s.workloads().baseline().enabled()) {
+        result.label("baseline", "not run in distributed runs");
+      }
+      if (!s.workloads().discovery().sweep().isEmpty()) {
+        result.label("discovery.sweep", "not run in distributed runs: lookups measured at fleet.services only");
+      }
+      long connections = 0;
+      long idleMilliCores = 0;
+      long heap = 0;
+      long threads = 0;
+      for (AgentReport r : reports) {
+        connections += r.count("fleetConnections");
+        idleMilliCores += r.count("idleCpuMilliCores");
+        heap += r.count("heapUsedMiB");
+        threads += r.count("threads");
+      }
+      result.label("fleet.maxServices", Integer.toString(s.fleet().services()));
+      result.label("fleet.connections", connections + " (all agents)");
+      result.label("simulator.idleCpuCores", String.format(java.util.Locale.ROOT, "%.3f", idleMilliCores / 1000.0)
+          + " (all agents)");
+      result.label("simulator.heapUsedMiB", heap + " (all agents)");
+      result.label("simulator.threads", threads + " (all agents)");
+      for (AgentReport r : reports) {
+        Assignment a = shares.get(r.index());
+        result.label("agent." + r.index(), r.agent() + " on " + r.host() + ": " + a.describe());
+        result.label("agent." + r.index() + ".served", Long.toString(r.count("served")));
+        result.label("agent." + r.index() + ".localCalls", Long.toString(r.count("localCalls")));
+        result.label("agent." + r.index() + ".remoteCalls", Long.toString(r.count("remoteCalls")));
+      }
+      List<PhaseRecord> rpc = phases.stream().filter(p -> p.workload().equals("rpc")).toList();
+      double knee = io.micronats.simulator.workload.RpcWorkload.knee(rpc);
+      if (rpc.size() > 1 && knee > 0) {
+        result.label("rpc.knee", io.micronats.simulator.workload.PhaseRunner.fmt(knee));
+      }
+      phases.forEach(p -> result.phase(ResultsAssembler.phase(p)));
+      RunResult built = result.build();
       Files.createDirectories(outDir);
       Path file = outDir.resolve("results.json");
-      ResultsWriter.write(result.build(), file);
-      return file;
+      ResultsWriter.write(built, file);
+      for (AgentReport r : reports) {
+        console.line("agent " + r.agent() + " (" + r.host() + "): hosted " + r.count("hostedServices")
+            + " services, served " + r.count("served") + " calls; its callers' successful calls: "
+            + r.count("localCalls") + " local, " + r.count("remoteCalls") + " to other agents' services");
+      }
+      Summary.lines(built, phases, Duration.ofNanos(System.nanoTime() - t0)).forEach(console::line);
+      return new Outcome(file, built, reports, phases);
     }
   }
 
-  /** Joins run {@code run} as agent {@code name} and runs its share. */
-  public static AgentReport join(Scenario s, List<String> urls, String run, String name, Duration joinTimeout)
-      throws Exception {
-    if (urls.isEmpty() && s.layout().backend() != io.micronats.simulator.scenario.Layout.Backend.EXTERNAL) {
-      throw new IllegalArgumentException("--agent needs the coordinator's cluster: --urls, or an external layout");
+  /**
+   * Joins run {@code run} as agent {@code name} and runs its share. The run's scenario comes from
+   * the coordinator; {@code local}, when given, supplies the cluster (an external layout's URLs)
+   * and credentials when {@code urls} is empty.
+   */
+  public static AgentReport join(@Nullable Scenario local, List<String> urls, String run, String name,
+      Duration joinTimeout, Console console) throws Exception {
+    Layout layout = (local == null ? ScenarioParser.defaults() : local).layout();
+    if (urls.isEmpty() && layout.backend() != Layout.Backend.EXTERNAL) {
+      throw new IllegalArgumentException("--agent needs the coordinator's cluster: --urls, or a scenario with an"
+          + " external layout");
     }
-    try (RunBackend backend = RunBackend.start(s.layout(), urls);
-        Agent agent = new Agent(config(s, backend), run, name, new ServiceCallWork())) {
+    List<String> cluster = urls.isEmpty() ? layout.urls() : urls;
+    try (RunBackend backend = RunBackend.start(layout, cluster);
+        Agent agent = new Agent(local == null ? backend.clientConfig() : control(local, backend), cluster, run, name,
+            console)) {
       return agent.run(joinTimeout);
     }
   }
 
-  private static PluginConfig config(Scenario s, RunBackend backend) {
+  private static PluginConfig control(Scenario s, RunBackend backend) {
     PluginConfig c = backend.clientConfig();
     for (Map.Entry<String, String> e : RunBackend.securitySettings(s.layout().security()).entrySet()) {
       c = c.with(e.getKey(), e.getValue());
     }
     return c;
+  }
+
+  /** A generous bound on the run's length: every phase of every enabled workload, plus priming. */
+  static Duration estimate(Scenario s) {
+    var w = s.workloads();
+    Duration d = Duration.ZERO;
+    if (w.discovery().enabled()) {
+      d = d.plus(length(w.discovery().phases()).multipliedBy(w.discovery().strategies().size()))
+          .plusSeconds(10L * w.discovery().churnProbes());
+    }
+    if (w.rpc().enabled()) {
+      d = d.plus(length(w.rpc().phases()).plus(w.rpc().timeout()).multipliedBy(1 + w.rpc().sweep().size()));
+    }
+    if (w.broker().enabled()) {
+      d = d.plus(length(w.broker().phases())).plusSeconds(60);
+    }
+    return d.multipliedBy(2);
+  }
+
+  private static Duration length(Phases p) {
+    return p.warmup().plus(p.measured()).plus(p.cooldown());
   }
 }

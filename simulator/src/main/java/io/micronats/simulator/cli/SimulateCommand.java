@@ -28,11 +28,12 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
-  Path scenarioFile;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.yaml",
+      description = "The scenario file (optional with --agent: the coordinator sends its scenario).")
+  @Nullable Path scenarioFile;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for results.json and logs.")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR", description = "Directory for results.json and logs (not with --agent).")
+  @Nullable Path out;
 
   @Option(names = "--urls", split = ",", paramLabel = "URL",
       description = "Use an existing cluster (comma-separated client URLs) instead of the scenario's backend.")
@@ -45,18 +46,22 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--validate-only", description = "Check the scenario and print the plan, run nothing.")
   boolean validateOnly;
 
-  @Option(names = "--agent", description = {"Join a distributed run as an agent (needs --run, and --urls or an",
-      "external layout): host a share of the fleet and offer a share of the RPC load."})
+  @Option(names = "--agent", description = {"Join a distributed run as an agent (needs --run, and --urls or a",
+      "scenario with an external layout): host a share of the fleet and run a share of every workload."})
   boolean agent;
 
   @Option(names = "--agents", paramLabel = "N", description = {"Coordinate a distributed run over N agents:",
-      "split the fleet and the RPC load, merge the agents' histograms into DIR/results.json."})
+      "split the fleet and every workload's load, merge the agents' phases into DIR/results.json."})
   int agents;
+
+  @Option(names = "--agent-silence", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Coordinator: fail the run when an agent sends no heartbeat for this long (default: 10s).")
+  java.time.@Nullable Duration agentSilence;
 
   @Option(names = "--run", paramLabel = "ID", description = "The distributed run's id (letters, digits, '-', '_').")
   @Nullable String run;
 
-  @Option(names = "--agent-name", paramLabel = "NAME", description = "This agent's name (default: agent-<pid>).")
+  @Option(names = "--agent-name", paramLabel = "NAME", description = "This agent's name (default: agent-<host>-<pid>).")
   @Nullable String agentName;
 
   @Option(names = "--join-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -70,14 +75,26 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = new Console(spec.commandLine().getOut(), !output.quiet, 2.0);
+    if (agent && scenarioFile == null) {
+      return distributed(null, console);
+    }
+    if (scenarioFile == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'SCENARIO.yaml'");
+    }
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     if (implementation != null) {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
     }
+    if (agent) {
+      return distributed(scenario, console);
+    }
+    if (out == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+    }
     plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).externalUrls(urls).build();
-    Console console = new Console(spec.commandLine().getOut(), !output.quiet, 2.0);
-    if (agent || agents > 0) {
+    if (agents > 0) {
       return distributed(scenario, console);
     }
     if (validateOnly) {
@@ -89,7 +106,19 @@ public final class SimulateCommand implements Callable<Integer> {
     return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
-  private Integer distributed(Scenario scenario, Console console) throws Exception {
+  /** {@code agent-<host>-<pid>}, reduced to the characters an agent name may have. */
+  private static String defaultAgentName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "host";
+    }
+    String name = ("agent-" + host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9_-]", "-");
+    return name.length() <= 64 ? name : name.substring(name.length() - 64);
+  }
+
+  private Integer distributed(@Nullable Scenario scenario, Console console) throws Exception {
     if (agent && agents > 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--agent and --agents exclude each other");
     }
@@ -98,15 +127,24 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     java.time.Duration wait = joinTimeout == null ? java.time.Duration.ofMinutes(2) : joinTimeout;
     if (agent) {
-      String name = agentName == null ? "agent-" + ProcessHandle.current().pid() : agentName;
+      String name = agentName != null ? agentName : defaultAgentName();
       io.micronats.simulator.agent.AgentReport report =
-          io.micronats.simulator.agent.DistributedSimulation.join(scenario, urls, run, name, wait);
-      console.line("agent " + name + ": " + report.counts());
+          io.micronats.simulator.agent.DistributedSimulation.join(scenario, urls, run, name, wait, console);
+      console.line("agent " + name + ": " + report.counts()
+          + (report.error().isEmpty() ? "" : "; failed: " + report.error()));
       return report.error().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
-    Path file = io.micronats.simulator.agent.DistributedSimulation.coordinate(scenario, urls, run, agents, out, wait,
-        console::line);
-    console.line("results: " + file);
+    if (scenario == null || out == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--agents needs SCENARIO.yaml and --out");
+    }
+    try {
+      io.micronats.simulator.agent.DistributedSimulation.Outcome outcome =
+          io.micronats.simulator.agent.DistributedSimulation.coordinate(scenario, urls, run, agents, out, wait,
+              agentSilence == null ? java.time.Duration.ofSeconds(10) : agentSilence, console);
+      console.line("results: " + outcome.file());
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     return ExitCodes.OK;
   }
 }

@@ -34,6 +34,7 @@ public final class FakeFleet implements AutoCloseable {
   private final byte[] response;
   private final ThreadLocal<SplittableRandom> random;
   private int instancesCreated;
+  private final java.util.function.IntPredicate hosted;
   private final Map<FakeService, Integer> groupOf = new java.util.IdentityHashMap<>();
   private final java.util.Set<Integer> crashedGroups = new java.util.HashSet<>();
 
@@ -42,6 +43,17 @@ public final class FakeFleet implements AutoCloseable {
    * places it on a node).
    */
   public FakeFleet(Fleet spec, RpcBinding binding, IntFunction<PluginSet> groupFactory, long seed) {
+    this(spec, binding, groupFactory, seed, i -> true);
+  }
+
+  /**
+   * A fleet that hosts only the services {@code hosted} accepts; the others count in
+   * {@link #size()} (workloads target them) but run elsewhere, for example in another simulator
+   * agent.
+   */
+  public FakeFleet(Fleet spec, RpcBinding binding, IntFunction<PluginSet> groupFactory, long seed,
+      java.util.function.IntPredicate hosted) {
+    this.hosted = hosted;
     this.spec = spec;
     this.binding = binding;
     this.groupFactory = groupFactory;
@@ -88,7 +100,7 @@ public final class FakeFleet implements AutoCloseable {
     while (services.size() < count) {
       int i = services.size();
       List<FakeService> instances = new ArrayList<>();
-      for (int j = 0; j < spec.instancesPerService(); j++) {
+      for (int j = 0; j < spec.instancesPerService() && hosted.test(i); j++) {
         instances.add(startInstance(i, j));
       }
       services.add(instances);

@@ -51,6 +51,27 @@ public final class PhaseRunner {
     void phaseEnded(String name, long nanos);
   }
 
+  /**
+   * Decides when a phase's load starts. The default starts 5 ms from now; a distributed agent
+   * waits here for the coordinator's go, so that every agent's windows line up. Called on the
+   * control thread; may block.
+   */
+  @FunctionalInterface
+  public interface StartGate {
+    /** The immediate start: 5 ms from now. */
+    StartGate NOW = (name, workload) -> System.nanoTime() + 5_000_000L;
+
+    /** Blocks until phase {@code name} may start; returns its start in {@link System#nanoTime()} units. */
+    long awaitStart(String name, String workload) throws Exception;
+  }
+
+  private volatile StartGate startGate = StartGate.NOW;
+
+  /** Sets the start gate ({@link StartGate#NOW} by default). */
+  public void startGate(StartGate gate) {
+    startGate = java.util.Objects.requireNonNull(gate, "gate");
+  }
+
   /** Sets (or with null removes) the phase listener. */
   public void listener(@Nullable Listener newListener) {
     listener = newListener;
@@ -75,7 +96,7 @@ public final class PhaseRunner {
         + fmt(targetRate) + "/s") + "; warm-up " + Durations.format(phases.warmup()) + ", measured "
         + Durations.format(phases.measured()) + ")");
     List<ServerSnapshot> serversBefore = monitor.snapshot();
-    long start = System.nanoTime() + 5_000_000L;
+    long start = startGate.awaitStart(name, workload);
     long windowStart = start + phases.warmup().toNanos();
     long windowEnd = windowStart + phases.measured().toNanos();
     HistogramLogWriter log = openLog(name);
