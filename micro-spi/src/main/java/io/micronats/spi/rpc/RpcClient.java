@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe; meant to be shared by every thread of an application. A call looks the service
  * up in a cache fed by one registry watcher (the first call of a service queries the registry,
- * later calls do not), picks a node with the {@link Selector}, borrows a pooled connection to it
+ * later calls do not, except that a service found without nodes is asked about again at most
+ * every {@link Builder#notFoundRecheck} interval), picks a node with the {@link Selector}, borrows a pooled connection to it
  * (one call at a time per connection; new connections are dialled when all are busy, so
  * concurrent calls never wait for each other), sends the request with the
  * {@value RpcHeaders#ENDPOINT} header and waits for the response. No lock is held during I/O and
@@ -76,7 +77,7 @@ public final class RpcClient implements AutoCloseable {
     this.dialTimeout = b.dialTimeout;
     this.maxAttempts = b.maxAttempts;
     this.pool = new ConnectionPool(transport, b.maxIdlePerNode);
-    this.cache = new ServiceCache(registry, pool::evict);
+    this.cache = new ServiceCache(registry, pool::evict, b.notFoundRecheck);
   }
 
   /** A builder; {@code transport} and {@code registry} are required. */
@@ -330,6 +331,7 @@ public final class RpcClient implements AutoCloseable {
     private Duration dialTimeout = Duration.ofSeconds(Transport.DEFAULT_DIAL_TIMEOUT_SECONDS);
     private int maxIdlePerNode = DEFAULT_MAX_IDLE_PER_NODE;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration notFoundRecheck = ServiceCache.EMPTY_RECHECK;
 
     private Builder() {}
 
@@ -378,6 +380,17 @@ public final class RpcClient implements AutoCloseable {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
       }
       this.maxAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * How long a service found without nodes is answered from the cache ({@link
+     * ServiceNotFoundException} at once) before a call asks the registry again; default 500 ms.
+     * The watcher reports new nodes sooner, but it reports changes only: a lookup that missed
+     * nodes which exist (answers too late on a loaded machine) is corrected only by asking again.
+     */
+    public Builder notFoundRecheck(Duration interval) {
+      this.notFoundRecheck = positive("not-found recheck interval", interval);
       return this;
     }
 

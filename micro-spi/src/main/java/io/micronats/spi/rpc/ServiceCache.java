@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -34,8 +35,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. The first lookup of a name starts the watcher (if not running) and then calls
  * {@code getService}; events arriving before that answer are kept and replayed on top of it, so
- * nothing is missed. An unknown name is cached too (as no nodes) and found later through the
- * watcher. If the watcher fails, the cache is dropped and the next lookups start over. One daemon
+ * nothing is missed. A name without nodes (unknown, or its last node gone) is cached as such for
+ * at most {@link #EMPTY_RECHECK}: the next lookup after that asks the registry again (one caller
+ * asks, the others wait for its answer). The watcher alone cannot be trusted to bring such a name
+ * back: it reports changes, not the state, and a lookup can miss nodes that exist (a registry
+ * query answered too late on a loaded machine looks exactly like an unknown name); caching that
+ * for good made every later call of the service fail. If the watcher fails, the cache is dropped
+ * and the next lookups start over. One daemon
  * thread ({@code rpc-client-watch-<n>}) reads the watcher; lookups take no lock but the entry's
  * own, which is never held while calling the registry.
  */
@@ -43,9 +49,12 @@ final class ServiceCache implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ServiceCache.class.getName());
   private static final ThreadFactory THREADS = new NamedThreadFactory("rpc-client-watch");
+  /** How long a name without nodes is answered from the cache before the registry is asked again. */
+  static final Duration EMPTY_RECHECK = Duration.ofMillis(500);
 
   private final Registry registry;
   private final Consumer<String> onAddressGone;
+  private final long emptyRecheckNanos;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<@Nullable WatchLoop> loop = new AtomicReference<>();
   /** Incremented whenever a watcher dies; entries of older generations are not trusted. */
@@ -53,8 +62,14 @@ final class ServiceCache implements AutoCloseable {
   private volatile boolean closed;
 
   ServiceCache(Registry registry, Consumer<String> onAddressGone) {
+    this(registry, onAddressGone, EMPTY_RECHECK);
+  }
+
+  /** A cache that asks the registry again about a name without nodes after {@code emptyRecheck}. */
+  ServiceCache(Registry registry, Consumer<String> onAddressGone, Duration emptyRecheck) {
     this.registry = registry;
     this.onAddressGone = onAddressGone;
+    this.emptyRecheckNanos = emptyRecheck.toNanos();
   }
 
   /**
@@ -65,10 +80,19 @@ final class ServiceCache implements AutoCloseable {
   List<Node> nodes(String service, Deadline deadline) throws InterruptedException {
     Entry entry = entries.get(service);
     if (entry != null && entry.loaded.isDone()) {
-      if (entry.generation == generation.get()) {
-        return entry.nodes;
+      if (entry.generation != generation.get()) {
+        entries.remove(service, entry); // made under a watcher that has died since: not kept current
+      } else {
+        List<Node> nodes = entry.nodes;
+        if (!nodes.isEmpty() || !entry.claimRecheck(System.nanoTime(), emptyRecheckNanos)) {
+          return nodes;
+        }
+        // No node, and not asked for a while: ask the registry again, in place of this entry.
+        Entry fresh = new Entry(service, entry.generation);
+        if (entries.replace(service, entry, fresh)) {
+          return query(fresh, entry);
+        }
       }
-      entries.remove(service, entry); // made under a watcher that has died since: not kept current
     }
     return load(service, deadline);
   }
@@ -88,17 +112,31 @@ final class ServiceCache implements AutoCloseable {
     if (existing != null) {
       return awaitLoaded(existing, deadline);
     }
+    return query(fresh, null);
+  }
+
+  /**
+   * Asks the registry for the nodes of {@code fresh}, which is in the map and not loaded yet. When
+   * the registry fails, {@code previous} (the empty entry being rechecked) is put back, so that
+   * the next recheck still waits its turn, and the failure is thrown.
+   */
+  private List<Node> query(Entry fresh, @Nullable Entry previous) {
     List<Service> found;
     try {
-      found = registry.getService(service);
+      found = registry.getService(fresh.name);
     } catch (ServiceNotFoundException notFound) {
       found = List.of();
     } catch (RuntimeException e) {
-      entries.remove(service, fresh);
+      if (previous == null) {
+        entries.remove(fresh.name, fresh);
+      } else {
+        previous.rechecked(System.nanoTime());
+        entries.replace(fresh.name, fresh, previous);
+      }
       fresh.loaded.completeExceptionally(e);
       throw e;
     }
-    List<String> gone = fresh.install(found);
+    List<String> gone = fresh.install(found, System.nanoTime());
     gone.forEach(onAddressGone);
     return fresh.nodes;
   }
@@ -193,14 +231,32 @@ final class ServiceCache implements AutoCloseable {
     private final Map<String, Service> templates = new TreeMap<>();
     private @Nullable List<WatchEvent> pending = new ArrayList<>();
     volatile List<Node> nodes = List.of();
+    /** When the registry was last asked (nanoTime); set when loaded. */
+    private volatile long askedAt;
+    private final AtomicBoolean rechecking = new AtomicBoolean();
 
     Entry(String name, long generation) {
       this.name = name;
       this.generation = generation;
     }
 
+    /**
+     * True for the one caller that should ask the registry again about this entry, which has no
+     * node: the first to come at least {@code afterNanos} after the registry was last asked.
+     */
+    boolean claimRecheck(long now, long afterNanos) {
+      return now - askedAt >= afterNanos && rechecking.compareAndSet(false, true);
+    }
+
+    /** Notes a recheck that failed: the next one waits its turn again. */
+    void rechecked(long now) {
+      askedAt = now;
+      rechecking.set(false);
+    }
+
     /** Sets the registry's answer, replays the events seen meanwhile; returns addresses gone. */
-    synchronized List<String> install(List<Service> services) {
+    synchronized List<String> install(List<Service> services, long now) {
+      askedAt = now;
       for (Service service : services) {
         templates.put(service.version(), service.withNodes(List.of()));
         LinkedHashMap<String, Node> byId = versions.computeIfAbsent(service.version(), v -> new LinkedHashMap<>());

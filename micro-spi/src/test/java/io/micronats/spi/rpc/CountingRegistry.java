@@ -1,5 +1,6 @@
 package io.micronats.spi.rpc;
 
+import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.registry.RegisterOptions;
 import io.micronats.spi.registry.Registry;
 import io.micronats.spi.registry.Service;
@@ -14,6 +15,8 @@ final class CountingRegistry implements Registry {
   final AtomicInteger getServiceCalls = new AtomicInteger();
   final AtomicInteger watchCalls = new AtomicInteger();
   volatile boolean freezeDeregistrations;
+  /** Lookups still to answer "not found" whatever is registered, as a query answered too late does. */
+  final AtomicInteger lookupsToMiss = new AtomicInteger();
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private final Registry delegate;
 
@@ -41,6 +44,9 @@ final class CountingRegistry implements Registry {
   @Override
   public List<Service> getService(String name) {
     getServiceCalls.incrementAndGet();
+    if (lookupsToMiss.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new ServiceNotFoundException("service '" + name + "' not found (a missed lookup, for the test)");
+    }
     return delegate.getService(name);
   }
 

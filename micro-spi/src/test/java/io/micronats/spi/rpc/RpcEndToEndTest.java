@@ -216,13 +216,77 @@ class RpcEndToEndTest {
 
   @Test
   void unknownServiceIsNotFoundAndLaterFoundThroughTheWatcher() throws Exception {
-    RpcClient client = client(Selectors.random());
+    RpcClient client = RpcClient.builder().transport(transport).registry(registry)
+        .timeout(WAIT).notFoundRecheck(Duration.ofHours(1)).build(); // only the watcher can find it
+    toClose.add(client);
     assertThatThrownBy(() -> client.call("greeter", "Greeter.Hello", Message.empty()))
         .isInstanceOf(ServiceNotFoundException.class).hasMessageContaining("'greeter'");
     server("greeter");
     Await.until("service appears", () -> lookupNodes(client, "greeter") == 1);
     assertThat(client.callText("greeter", "Greeter.Hello", "late")).isEqualTo("hello late");
     assertThat(registry.getServiceCalls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissedLookupIsAskedAgainAfterTheRecheckIntervalNotCachedForGood() throws Exception {
+    server("greeter");
+    Duration recheck = Duration.ofMillis(300);
+    RpcClient client = RpcClient.builder().transport(transport).registry(registry)
+        .timeout(WAIT).notFoundRecheck(recheck).build();
+    toClose.add(client);
+    registry.lookupsToMiss.set(1); // the first lookup misses the node, as a late registry answer does
+    long missedAt = System.nanoTime();
+    assertThatThrownBy(() -> client.call("greeter", "Greeter.Hello", Message.empty()))
+        .isInstanceOf(ServiceNotFoundException.class);
+    // Within the interval the cache answers: no lookup per call.
+    while (System.nanoTime() - missedAt < recheck.toNanos() / 2) {
+      assertThatThrownBy(() -> client.call("greeter", "Greeter.Hello", Message.empty()))
+          .isInstanceOf(ServiceNotFoundException.class);
+    }
+    assertThat(registry.getServiceCalls.get()).isEqualTo(1);
+    Await.until("a call after the recheck interval finds the node", () -> {
+      try {
+        return client.callText("greeter", "Greeter.Hello", "again").equals("hello again");
+      } catch (ServiceNotFoundException e) {
+        return false;
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    assertThat(System.nanoTime() - missedAt).isGreaterThanOrEqualTo(recheck.toNanos());
+    assertThat(registry.getServiceCalls.get()).isEqualTo(2);
+    client.callText("greeter", "Greeter.Hello", "cached");
+    assertThat(registry.getServiceCalls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentCallersOfAnEmptyEntryCauseOneRecheckAtATime() throws Exception {
+    RpcClient client = RpcClient.builder().transport(transport).registry(registry)
+        .timeout(WAIT).notFoundRecheck(Duration.ofMillis(200)).build();
+    toClose.add(client);
+    assertThatThrownBy(() -> client.call("absent", "X.Y", Message.empty()))
+        .isInstanceOf(ServiceNotFoundException.class);
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      long end = System.nanoTime() + Duration.ofMillis(700).toNanos(); // after the first lookup
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        done.add(callers.submit(() -> {
+          while (System.nanoTime() - end < 0) {
+            assertThatThrownBy(() -> client.call("absent", "X.Y", Message.empty()))
+                .isInstanceOf(ServiceNotFoundException.class);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    // 700 ms with a 200 ms interval after the first lookup: 1 to 3 rechecks, not one per call.
+    assertThat(registry.getServiceCalls.get()).isBetween(2, 4);
   }
 
   @Test

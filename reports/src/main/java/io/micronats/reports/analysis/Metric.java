@@ -32,7 +32,8 @@ public record Metric(String name, String unit, Better better, Function<Measured,
 
   /** Error-like count keys, summed into "errors". */
   public static final List<String> ERROR_COUNTS = List.of(MetricNames.TIMEOUTS, MetricNames.NO_RESPONDERS,
-      MetricNames.REMOTE_ERRORS, MetricNames.LOST);
+      MetricNames.SERVICE_NOT_FOUND, MetricNames.NOT_CONNECTED, MetricNames.REMOTE_ERRORS, MetricNames.ERRORS,
+      MetricNames.NOT_SENT, MetricNames.LOST);
 
   /** The figures compared side by side: p50, p90, p99, p99.9, max, achieved rate, errors, duplicates. */
   public static List<Metric> standard(Phase phase) {

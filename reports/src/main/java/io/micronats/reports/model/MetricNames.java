@@ -15,6 +15,14 @@ public final class MetricNames {
   public static final String NO_RESPONDERS = "noResponders";
   /** Count: requests answered with an error by the remote handler. */
   public static final String REMOTE_ERRORS = "remoteErrors";
+  /** Count: calls that failed because the registry knew no node of the service. */
+  public static final String SERVICE_NOT_FOUND = "serviceNotFound";
+  /** Count: calls that failed because the client was not connected. */
+  public static final String NOT_CONNECTED = "notConnected";
+  /** Count: calls that failed for any other reason (the producer may break it down by exception class). */
+  public static final String ERRORS = "errors";
+  /** Count: calls that were never sent (the load generator could not start them). */
+  public static final String NOT_SENT = "notSent";
   /** Count: messages published but never delivered. */
   public static final String LOST = "lost";
   /** Count: messages delivered more than once. */

@@ -1,7 +1,10 @@
 package io.micronats.simulator.fault;
 
+import io.micronats.simulator.measure.Outcome;
+
 /**
- * How one RPC call ended, as the workload reports it to a {@link FaultTimeline}.
+ * How one RPC call ended, as the workload reports it to a {@link FaultTimeline}: one value per
+ * failure cause, so that a fault's loss is accounted for by cause.
  *
  * <p>Immutable.
  */
@@ -10,8 +13,33 @@ public enum CallResult {
   OK,
   /** No reply within the call's timeout. */
   TIMEOUT,
-  /** The server said nobody listens on the subject (503). */
+  /** The server said nobody listens on the subject (503): the request reached no server. */
   NO_RESPONDERS,
-  /** Any other failure: remote error, not connected, rejected publish. */
-  ERROR
+  /** The registry, or the client's cache of it, knew no node of the service: nothing was sent. */
+  SERVICE_NOT_FOUND,
+  /** A connection was missing or failed (NATS unreachable or reconnecting, a socket closed). */
+  NOT_CONNECTED,
+  /** The service answered with an error. */
+  REMOTE_ERROR,
+  /** Any other failure; the phase counts name its exception class ({@code error.<Class>}). */
+  ERROR,
+  /**
+   * Never sent: the load generator had {@code maxInFlight} calls outstanding until the phase
+   * ended (the simulator's own saturation, not a failure of the system under test).
+   */
+  NOT_SENT;
+
+  /** The result an RPC outcome stands for. */
+  public static CallResult of(Outcome outcome) {
+    return switch (outcome) {
+      case SUCCESS -> OK;
+      case TIMEOUT -> TIMEOUT;
+      case NO_RESPONDERS -> NO_RESPONDERS;
+      case SERVICE_NOT_FOUND -> SERVICE_NOT_FOUND;
+      case NOT_CONNECTED -> NOT_CONNECTED;
+      case REMOTE_ERROR -> REMOTE_ERROR;
+      case ERROR -> ERROR;
+      case NOT_SENT -> NOT_SENT;
+    };
+  }
 }

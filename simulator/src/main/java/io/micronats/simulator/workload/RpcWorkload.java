@@ -7,6 +7,8 @@ import io.micronats.simulator.fleet.RpcBinding;
 import io.micronats.simulator.load.Call;
 import io.micronats.simulator.load.ClosedLoopDriver;
 import io.micronats.simulator.load.OpenLoopPacer;
+import io.micronats.simulator.load.Outcomes;
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.scenario.RpcSpec;
 import io.micronats.simulator.scenario.Scenario;
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The RPC workload: many logical clients call random endpoints of random fleet services through
@@ -103,14 +108,30 @@ public final class RpcWorkload {
   private Map<String, String> prime(List<RpcBinding.Caller> callers, int services, RpcSpec spec) throws InterruptedException {
     runner.console().step("priming RPC callers: one call to each of " + services + " services per caller");
     byte[] request = new byte[scenario.fleet().requestBytes()];
+    Map<String, LongAdder> causes = new ConcurrentHashMap<>();
     io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("rpc-prime",
-        services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofSeconds(120),
-        i -> callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,
-            spec.timeout()));
+        services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofSeconds(120), i -> {
+          try {
+            callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,
+                spec.timeout());
+          } catch (Exception e) {
+            causes.computeIfAbsent(cause(e), k -> new LongAdder()).increment();
+            throw e;
+          }
+        });
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("primeMillis", Long.toString(r.millis()));
     labels.put("primeFailures", Long.toString(r.failed()));
+    if (!causes.isEmpty()) {
+      labels.put("primeFailureCauses", new TreeMap<>(causes).toString());
+    }
     return labels;
+  }
+
+  /** A failure's counter name, with the exception class for the "other" errors: {@code errors(IllegalStateException)}. */
+  private static String cause(Exception e) {
+    Outcome outcome = Outcomes.classify(e);
+    return outcome == Outcome.ERROR ? outcome.counter() + "(" + e.getClass().getSimpleName() + ")" : outcome.counter();
   }
 
   private Map<String, String> labels(FakeFleet fleet, RpcSpec spec, Map<String, String> prime) {
@@ -140,7 +161,7 @@ public final class RpcWorkload {
     for (PhaseRecord p : sorted) {
       long ok = p.measurement().count("successes");
       long errors = 0;
-      for (io.micronats.simulator.measure.Outcome o : io.micronats.simulator.measure.Outcome.values()) {
+      for (Outcome o : Outcome.values()) {
         if (o.isError()) {
           errors += p.measurement().count(o.counter());
         }

@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Request/response throughput of the transport against raw jnats request/reply: 64 requests in
- * flight, 128-byte bodies, one server, on one node. A quick figure printed for the record; the
- * assertion only guards against a gross regression, since the build machine is shared.
+ * flight, 128-byte bodies, one server, on one node, printed as ratios.
+ *
+ * <p>Not part of the test suite (performance is measured, not asserted; {@code ./micronats bench}
+ * is the full comparison). Run it with {@code mvn -pl nats-impl test -Dtest=TransportThroughputBench}.
+ * The assertion only checks that both sides did work.
  */
-class TransportThroughputTest {
+class TransportThroughputBench {
 
   private static final int IN_FLIGHT = 64;
   private static final Duration RUN = Duration.ofSeconds(3);
@@ -45,7 +48,7 @@ class TransportThroughputTest {
   }
 
   @Test
-  void requestResponseThroughputIsCloseToRawJnats() throws Exception {
+  void requestResponseAgainstRawJnats() throws Exception {
     double ours = 0;
     double raw = 0;
     double rpc = 0;
@@ -56,7 +59,8 @@ class TransportThroughputTest {
     }
     System.out.printf("64 in flight, 128 B: transport %.0f req/s, RPC layer %.0f req/s, raw jnats %.0f req/s,"
         + " ratios %.2f / %.2f%n", ours, rpc, raw, ours / raw, rpc / raw);
-    assertThat(ours / raw).isGreaterThan(0.5);
+    assertThat(ours).isPositive();
+    assertThat(raw).isPositive();
   }
 
   private static double ours() throws Exception {
