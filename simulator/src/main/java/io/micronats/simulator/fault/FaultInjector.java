@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class FaultInjector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
   private static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration LAME_DUCK_EXIT = Duration.ofSeconds(60);
 
   private final FaultSchedule schedule;
   private final @Nullable NatsCluster cluster;
@@ -234,7 +235,10 @@ public final class FaultInjector implements AutoCloseable {
           n.lameDuck();
           timeline.step(id, System.nanoTime(), "lame duck " + n.name());
         }
-        return revertAfter ? () -> restartAll(nodes, id) : null;
+        return revertAfter ? () -> {
+          awaitExit(nodes, id);
+          restartAll(nodes, id);
+        } : null;
       }
       case KILL_INSTANCES -> {
         ServiceInstances fleet = requireInstances();
@@ -307,6 +311,25 @@ public final class FaultInjector implements AutoCloseable {
     timeline.step(id, System.nanoTime(), "routes formed");
   }
 
+  /**
+   * Waits (up to {@link #LAME_DUCK_EXIT}) for lame-duck nodes to exit by themselves, which they do
+   * once every client is evicted; kills those still running after that.
+   */
+  private void awaitExit(List<NatsNode> nodes, int id) {
+    long deadline = System.nanoTime() + LAME_DUCK_EXIT.toNanos();
+    for (NatsNode n : nodes) {
+      while (n.isRunning() && System.nanoTime() < deadline && !closed) {
+        sleep(Duration.ofMillis(100));
+      }
+      if (n.isRunning()) {
+        n.kill();
+        timeline.step(id, System.nanoTime(), "killed " + n.name() + " (still in lame duck mode)");
+      } else {
+        timeline.step(id, System.nanoTime(), n.name() + " exited");
+      }
+    }
+  }
+
   private void churn(FaultSpec spec, int id) {
     ServiceInstances fleet = requireInstances();
     long periodNanos = (long) (1e9 / spec.ratePerSecond());
@@ -318,8 +341,12 @@ public final class FaultInjector implements AutoCloseable {
     boolean start = true;
     while (!closed && System.nanoTime() < end && started + stopped < 1_000_000) {
       if (start || mine.isEmpty()) {
-        mine.add(fleet.startInstance());
+        String instance = fleet.startInstance();
+        mine.add(instance);
         started++;
+        if (audit != null) {
+          audit.started(instance, System.nanoTime());
+        }
       } else {
         // newest first: a fleet grows and shrinks at its end
         String victim = mine.remove(mine.size() - 1);

@@ -22,7 +22,10 @@ public enum FaultKind {
    * formed again, then the duration as a pause.
    */
   ROLLING_RESTART,
-  /** Lame duck mode (SIGUSR2): the graceful baseline; after the duration, restart the node. */
+  /**
+   * Lame duck mode (SIGUSR2): the graceful baseline; after the duration, wait for the node to exit
+   * (it does once its clients are evicted; killed if still running after 60 s) and restart it.
+   */
   LAME_DUCK,
   /** Crash fake-service instances: they stop answering but never deregister. */
   KILL_INSTANCES,

@@ -36,6 +36,9 @@ public final class FaultLabels {
       put(out, p + "firstErrorAfterMillis", r.firstErrorAfterMillis());
       put(out, p + "firstSuccessAfterMillis", r.firstSuccessAfterMillis());
       put(out, p + "recoveredAfterMillis", r.recoveredAfterMillis());
+      if (r.recoveredAfterMillis() == null && r.recoveredUndecided() != null) {
+        out.put(p + "recoveredUndecided", r.recoveredUndecided());
+      }
       out.put(p + "steps", String.join("; ", r.steps()));
     }
     return out;
@@ -61,7 +64,9 @@ public final class FaultLabels {
         out.put(p + "registry.lookups", r.registry().lookups());
         out.put(p + "registry.liveMissing", r.registry().liveMissing());
         out.put(p + "registry.deadReturned", r.registry().deadReturned());
+        out.put(p + "registry.staleEntries", r.registry().staleEntries());
         out.put(p + "registry.maxStaleMillis", r.registry().maxStaleMillis());
+        out.put(p + "registry.stillStale", r.registry().stillStale());
       }
     }
     return out;

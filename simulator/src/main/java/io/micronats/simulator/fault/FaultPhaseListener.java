@@ -25,15 +25,12 @@ public final class FaultPhaseListener implements PhaseRunner.Listener {
   public void phaseStarted(String name, String workload, long windowStartNanos, PhaseMeter meter) {
     FaultTimeline timeline = session.timeline();
     if (workload.equals("rpc")) {
-      meter.observe((intended, done, outcome) -> timeline.call(intended, done, result(outcome)));
+      meter.observe((intended, done, outcome) -> timeline.call(name, intended, done, result(outcome)));
     } else {
-      meter.observe((intended, done, outcome) -> {
-        if (outcome == Outcome.SUCCESS) {
-          timeline.success(done);
-        } else {
-          timeline.failure(done);
-        }
-      });
+      // a publish succeeds when the local server took it; the broker's deliveries mark first success
+      boolean endToEnd = !workload.equals("broker");
+      meter.observe((intended, done, outcome) -> timeline.completed(name, intended, done, outcome == Outcome.SUCCESS,
+          endToEnd));
     }
     session.phaseStarted(name, workload, windowStartNanos);
   }

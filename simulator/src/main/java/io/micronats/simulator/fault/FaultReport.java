@@ -33,13 +33,27 @@ import org.jspecify.annotations.Nullable;
  * @param rpc RPC calls in the window (by intended send time)
  * @param broker broker messages in the window (loss by send time)
  * @param registry registry lookups in the window
+ * @param recoveredUndecided why {@code recoveredAfterMillis} is absent (the window was too short,
+ *     nothing completed, still off the baseline), null when it is present or not computed
  */
 public record FaultReport(String name, String kind, String target, String phase, long injectedAtMillis,
     long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
     @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
     @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
     @Nullable Long recoveredAfterMillis, long disconnects, long reconnects, List<String> steps,
-    RpcLoss rpc, BrokerLoss broker, RegistryLoss registry) {
+    RpcLoss rpc, BrokerLoss broker, RegistryLoss registry, @Nullable String recoveredUndecided) {
+
+  /** A report without a reason for an absent recovery mark. */
+  public FaultReport(String name, String kind, String target, String phase, long injectedAtMillis,
+      long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
+      @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
+      @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
+      @Nullable Long recoveredAfterMillis, long disconnects, long reconnects, List<String> steps,
+      RpcLoss rpc, BrokerLoss broker, RegistryLoss registry) {
+    this(name, kind, target, phase, injectedAtMillis, windowMillis, revertedAfterMillis, disconnectedAfterMillis,
+        reconnectedAfterMillis, resubscribedAfterMillis, firstErrorAfterMillis, firstSuccessAfterMillis,
+        recoveredAfterMillis, disconnects, reconnects, steps, rpc, broker, registry, null);
+  }
 
   public FaultReport {
     Objects.requireNonNull(name, "name");
@@ -108,6 +122,9 @@ public record FaultReport(String name, String kind, String target, String phase,
     mark(sb, "first error", firstErrorAfterMillis);
     mark(sb, "first success", firstSuccessAfterMillis);
     mark(sb, "back to baseline", recoveredAfterMillis);
+    if (recoveredAfterMillis == null && recoveredUndecided != null) {
+      sb.append("    (undecided: ").append(recoveredUndecided).append(")\n");
+    }
     sb.append("  rpc: ").append(rpc.failed()).append(" failed (").append(rpc.timedOut())
         .append(" timed out, ").append(rpc.noResponders()).append(" no responders) of ")
         .append(rpc.calls()).append('\n');
@@ -117,7 +134,9 @@ public record FaultReport(String name, String kind, String target, String phase,
     if (registry.lookups() > 0) {
       sb.append("  registry: ").append(registry.liveMissing()).append(" live missing, ")
           .append(registry.deadReturned()).append(" dead returned in ").append(registry.lookups())
-          .append(" lookups; stale up to ").append(registry.maxStaleMillis()).append(" ms\n");
+          .append(" lookups; ").append(registry.staleEntries()).append(" stale entries, up to ")
+          .append(registry.maxStaleMillis()).append(" ms, ").append(registry.stillStale())
+          .append(" still stale at the end\n");
     }
     return sb.toString();
   }

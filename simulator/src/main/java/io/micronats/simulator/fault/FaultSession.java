@@ -67,6 +67,11 @@ public final class FaultSession implements AutoCloseable {
     return s;
   }
 
+  /** The registry audit, or null when there is none. */
+  public @Nullable RegistryAudit audit() {
+    return audit;
+  }
+
   /** The timeline, for workloads that report calls and deliveries directly. */
   public FaultTimeline timeline() {
     return timeline;
@@ -94,6 +99,10 @@ public final class FaultSession implements AutoCloseable {
     }
     boolean first = phasesStarted.isEmpty();
     phasesStarted.add(phase);
+    timeline.seriesStarts(phase, windowStartNanos);
+    if (instances != null && audit != null) {
+      instances.liveInstanceIds(); // refreshes the audit's truth after the run grew or shrank the fleet
+    }
     List<FaultSpec> mine = new ArrayList<>();
     for (FaultSpec f : schedule.faults()) {
       if (fired.contains(f)) {

@@ -19,9 +19,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A fault's window runs from its injection to the next fault's injection (or the end of the
  * run, or the end of its phase), so every observation belongs to at most one fault and nothing
- * is counted twice. A series' baseline is its intervals outside every fault window that ended
- * before the fault; recovery is the first run of intervals, after the disruption began (first
- * disconnection or error), whose error rate and p99 are back within the tolerances of it.
+ * is counted twice. "Back to baseline" is decided by a {@link RecoveryRule} from every operation
+ * of each series (usually a phase) in 250 ms buckets by intended time ({@link #completed},
+ * {@link #call(String, long, long, CallResult)}), against the series' measured buckets before the
+ * fault and outside every fault window; when it cannot be decided the report says why. Series fed
+ * only with sampling intervals ({@link #interval}) fall back to {@link IntervalRecovery}.
  *
  * <p>Feeding it: the injector calls {@link #injected}, {@link #step} and {@link #reverted};
  * register it as a {@link ConnectionEventListener} on every connection of the run (or call
@@ -34,14 +36,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultTimeline implements ConnectionEventListener {
   private final long originNanos;
-  private final double errorRateTolerance;
-  private final double p99Tolerance;
   private final int holdIntervals;
   private final Object lock = new Object();
   private final List<Window> windows = new ArrayList<>();
   /** Per series, the intervals outside every fault window (the baseline), in time order. */
   private final Map<String, List<double[]>> baseline = new LinkedHashMap<>();
   private final long[] baselineCalls = new long[CallResult.values().length];
+  /** Per series, every operation in 250 ms buckets; when a window has them, recovery uses them. */
+  private final Map<String, FineSeries> fine = new LinkedHashMap<>();
+  private final RecoveryRule rule;
+  private final IntervalRecovery intervalRule;
 
   /** One fault's window and marks; guarded by the timeline's lock. */
   private static final class Window {
@@ -110,10 +114,13 @@ public final class FaultTimeline implements ConnectionEventListener {
       throw new IllegalArgumentException("tolerances must be >= 0 and holdIntervals >= 1");
     }
     this.originNanos = originNanos;
-    this.errorRateTolerance = errorRateTolerance;
-    this.p99Tolerance = p99Tolerance;
     this.holdIntervals = holdIntervals;
+    this.rule = new RecoveryRule(errorRateTolerance, p99Tolerance, STABLE_SPAN_NANOS);
+    this.intervalRule = new IntervalRecovery(errorRateTolerance, p99Tolerance, holdIntervals);
   }
+
+  /** How long fine buckets must stay at baseline to count as recovered. */
+  static final long STABLE_SPAN_NANOS = 1_000_000_000L;
 
   /** The run's measured start this timeline is relative to. */
   public long originNanos() {
@@ -268,6 +275,49 @@ public final class FaultTimeline implements ConnectionEventListener {
   }
 
   /**
+   * Declares that series {@code series} (a phase) measures from {@code measuredFromNanos}: its
+   * operations before that (the warm-up) do not count in baselines.
+   */
+  public void seriesStarts(String series, long measuredFromNanos) {
+    synchronized (lock) {
+      fine.computeIfAbsent(series, k -> new FineSeries(originNanos)).measuredFrom(measuredFromNanos);
+    }
+  }
+
+  /**
+   * Accounts for one operation of series {@code series} intended at {@code intendedNanos} that
+   * ended at {@code doneNanos}: as {@link #success}/{@link #failure}, and in the series' 250 ms
+   * buckets from which "back to baseline" is decided.
+   */
+  public void completed(String series, long intendedNanos, long doneNanos, boolean ok) {
+    completed(series, intendedNanos, doneNanos, ok, true);
+  }
+
+  /**
+   * As {@link #completed(String, long, long, boolean)}; without {@code endToEnd} (a publish that
+   * only reached the local server) a success fills the buckets but does not mark "first success".
+   */
+  public void completed(String series, long intendedNanos, long doneNanos, boolean ok, boolean endToEnd) {
+    synchronized (lock) {
+      fine.computeIfAbsent(series, k -> new FineSeries(originNanos)).add(intendedNanos, doneNanos - intendedNanos, ok);
+    }
+    if (!ok) {
+      failure(doneNanos);
+    } else if (endToEnd) {
+      success(doneNanos);
+    }
+  }
+
+  /** As {@link #call(long, long, CallResult)}, also in the 250 ms buckets of {@code series}. */
+  public void call(String series, long intendedNanos, long doneNanos, CallResult result) {
+    synchronized (lock) {
+      fine.computeIfAbsent(series, k -> new FineSeries(originNanos))
+          .add(intendedNanos, doneNanos - intendedNanos, result == CallResult.OK);
+    }
+    call(intendedNanos, doneNanos, result);
+  }
+
+  /**
    * Accounts for one sampling interval of series {@code series} (for example {@code rpc} or
    * {@code broker}): operations that succeeded and failed in [startNanos, endNanos), and the
    * interval's p99 in microseconds (0 when nothing completed).
@@ -330,7 +380,8 @@ public final class FaultTimeline implements ConnectionEventListener {
       out.add(new FaultReport(r.name(), r.kind(), r.target(), r.phase(), r.injectedAtMillis(), r.windowMillis(),
           r.revertedAfterMillis(), r.disconnectedAfterMillis(), r.reconnectedAfterMillis(),
           r.resubscribedAfterMillis(), r.firstErrorAfterMillis(), r.firstSuccessAfterMillis(),
-          r.recoveredAfterMillis(), r.disconnects(), r.reconnects(), r.steps(), r.rpc(), broker, registry));
+          r.recoveredAfterMillis(), r.disconnects(), r.reconnects(), r.steps(), r.rpc(), broker, registry,
+          r.recoveredUndecided()));
     }
     return out;
   }
@@ -341,90 +392,79 @@ public final class FaultTimeline implements ConnectionEventListener {
     Long firstSuccess = disruption == Long.MAX_VALUE ? w.firstSuccessAfterInjection
         : w.firstSuccessAfterDisruption;
     long failed = w.timedOut + w.noResponders + w.otherErrors;
+    RecoveryRule.Decision decision = fineDecision(w, disruption, end);
+    Long recovered;
+    String undecided = null;
+    if (decision == null) {
+      recovered = intervalRule.recovered(w.intervals, baseline, w.injected,
+          disruption == Long.MAX_VALUE ? w.injected : disruption);
+      if (recovered == null) {
+        undecided = "not back to baseline in " + holdIntervals + " consecutive sampling intervals within the window";
+      }
+    } else {
+      recovered = decision.recoveredAtNanos();
+      undecided = decision.undecided();
+    }
+    if (recovered != null && firstSuccess != null && firstSuccess > recovered) {
+      recovered = firstSuccess; // buckets go by intended time: never "back" before the first success
+    }
     return new FaultReport(w.spec.name(), w.spec.kind().scenarioName(), w.spec.target().describe(),
         w.spec.phase(), (w.injected - w.origin) / 1_000_000, (end - w.injected) / 1_000_000,
         after(w, w.reverted), after(w, w.firstDisconnect), after(w, w.reconnected), after(w, w.resubscribed),
-        after(w, w.firstError), after(w, firstSuccess), after(w, recovered(w, disruption)),
+        after(w, w.firstError), after(w, firstSuccess), after(w, recovered),
         w.disconnects, w.reconnects, w.steps,
         new FaultReport.RpcLoss(w.calls, w.succeeded, failed, w.timedOut, w.noResponders),
-        broker, registry);
-  }
-
-  /** The end of the first interval that starts a run of good ones after the disruption began. */
-  private @Nullable Long recovered(Window w, long disruption) {
-    // clients may recover while the fault is still in force (a killed node stays down, traffic
-    // moves to the others): recovery is measured from the disruption, not from the revert
-    long from = disruption == Long.MAX_VALUE ? w.injected : disruption;
-    Long latest = null;
-    for (Map.Entry<String, List<double[]>> e : w.intervals.entrySet()) {
-      double[] base = baselineOf(e.getKey(), w.injected);
-      List<double[]> points = e.getValue();
-      Long found = null;
-      int run = 0;
-      for (int i = 0; i < points.size(); i++) {
-        double[] p = points.get(i);
-        if (p[0] < from) {
-          continue;
-        }
-        if (good(p, base)) {
-          run++;
-          if (run == holdIntervals) {
-            found = (long) points.get(i - holdIntervals + 1)[1];
-            break;
-          }
-        } else {
-          run = 0;
-        }
-      }
-      if (found == null) {
-        return null;
-      }
-      latest = latest == null ? found : Math.max(latest, found);
-    }
-    return latest;
-  }
-
-  private boolean good(double[] p, double[] base) {
-    double total = p[2] + p[3];
-    if (p[2] <= 0) {
-      return false;
-    }
-    double errorRate = p[3] / total;
-    if (errorRate > base[0] + errorRateTolerance) {
-      return false;
-    }
-    return base[1] <= 0 || p[4] <= Math.max(base[1] * (1 + p99Tolerance), base[2]);
+        broker, registry, undecided);
   }
 
   /**
-   * {error rate, mean p99, highest p99} of the baseline intervals of a series that ended before
-   * {@code beforeNanos} (outside every fault window); zeros when none. The highest p99 keeps a
-   * noisy machine's ordinary spikes from counting as "not recovered".
+   * The decision from the fine buckets of every series with operations in the window (the
+   * latest recovery of them; undecided when any is), or null when no series has any there.
    */
-  private double[] baselineOf(String series, long beforeNanos) {
-    List<double[]> points = baseline.get(series);
-    if (points == null || points.isEmpty()) {
-      return new double[] {0, 0, 0};
+  private RecoveryRule.@Nullable Decision fineDecision(Window w, long disruption, long end) {
+    // never before the last disconnected client was back: a spread-out fault (lame duck evictions,
+    // a rolling restart) is over when its last disruption is
+    long from = disruption == Long.MAX_VALUE ? w.injected : Math.max(w.injected, disruption);
+    if (w.reconnected != null) {
+      from = Math.max(from, w.reconnected);
     }
-    double ok = 0;
-    double maxP99 = 0;
-    double errors = 0;
-    double p99 = 0;
-    int withLatency = 0;
-    for (double[] p : points) {
-      if (p[1] > beforeNanos) {
+    if (w.resubscribed != null) {
+      from = Math.max(from, w.resubscribed);
+    }
+    Long latest = null;
+    boolean any = false;
+    for (Map.Entry<String, FineSeries> e : fine.entrySet()) {
+      FineSeries series = e.getValue();
+      // whole buckets only: a phase starting just after this one's end shares its last bucket
+      if (series.between(w.injected, end).stream().noneMatch(p -> p.total() > 0)) {
         continue;
       }
-      ok += p[2];
-      errors += p[3];
-      if (p[4] > 0) {
-        p99 += p[4];
-        withLatency++;
-        maxP99 = Math.max(maxP99, p[4]);
+      any = true;
+      long[] extent = series.extent();
+      long firstData = extent == null ? w.injected : series.origin() + extent[0] * FineSeries.BUCKET_NANOS;
+      long baseFrom = Math.max(series.measuredFrom(), firstData);
+      List<FineSeries.Point> base = new ArrayList<>();
+      for (FineSeries.Point p : series.between(baseFrom, w.injected)) {
+        if (outsideEveryWindow(p.start(), p.end())) {
+          base.add(p);
+        }
+      }
+      RecoveryRule.Decision d = rule.decide(base, series.between(from, end), from, end);
+      if (d.recoveredAtNanos() == null) {
+        return RecoveryRule.Decision.undecided(fine.size() > 1 ? e.getKey() + ": " + d.undecided() : d.undecided());
+      }
+      latest = latest == null ? d.recoveredAtNanos() : Math.max(latest, d.recoveredAtNanos());
+    }
+    return any && latest != null ? RecoveryRule.Decision.at(latest) : null;
+  }
+
+  private boolean outsideEveryWindow(long start, long end) {
+    for (Window w : windows) {
+      if (start < w.end && end > w.injected) {
+        return false;
       }
     }
-    return new double[] {ok + errors == 0 ? 0 : errors / (ok + errors), withLatency == 0 ? 0 : p99 / withLatency,
-        maxP99};
+    return true;
   }
 
   private static @Nullable Long after(Window w, @Nullable Long nanos) {

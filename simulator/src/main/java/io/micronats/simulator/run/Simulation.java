@@ -84,10 +84,16 @@ public final class Simulation {
       int groupNodes = s.layout().serviceNodes().size();
       try (FakeFleet fleet = new FakeFleet(s.fleet(), binding, g -> PluginSet.create(s.implementation(),
           configs.config(false, g, "fleet-" + g), "fleet-" + g, s.layout().serviceNodes().get(g % groupNodes)), s.seed())) {
+        io.micronats.simulator.fault.FleetInstances instances = new io.micronats.simulator.fault.FleetInstances(fleet);
+        // instance faults are accounted against the registry: every discovery lookup is checked
+        io.micronats.simulator.fault.RegistryAudit audit = s.faults().faults().stream()
+            .anyMatch(f -> f.kind().needsInstances())
+            ? io.micronats.simulator.fault.RegistryAudit.scoped(instances::liveOf,
+                io.micronats.simulator.fault.FleetInstances::serviceOf)
+            : null;
         io.micronats.simulator.fault.FaultSession faults = s.faults().isEmpty() ? null
             : io.micronats.simulator.fault.FaultSession.open(s.faults(),
-                backend == null ? null : backend.localCluster().orElse(null),
-                new io.micronats.simulator.fault.FleetInstances(fleet), null, s.seed());
+                backend == null ? null : backend.localCluster().orElse(null), instances, audit, s.seed());
         io.micronats.simulator.fault.DeliveryLedger ledger = faults == null ? null
             : new io.micronats.simulator.fault.DeliveryLedger(5_000_000);
         if (faults != null) {
@@ -95,7 +101,7 @@ public final class Simulation {
           runner.listener(new io.micronats.simulator.fault.FaultPhaseListener(faults));
         }
         try {
-        runWorkloads(s, console, configs, runner, fleet, records, labels, ledger);
+        runWorkloads(s, console, configs, runner, fleet, records, labels, ledger, faults);
         if (s.workloads().baseline().enabled()) {
           if (backend == null) {
             console.step("baseline skipped: the implementation '" + s.implementation() + "' uses no NATS servers");
@@ -159,13 +165,17 @@ public final class Simulation {
 
   private static void runWorkloads(Scenario s, Console console, ClientConfigs configs, PhaseRunner runner,
       FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels,
-      io.micronats.simulator.fault.@Nullable DeliveryLedger ledger) throws Exception {
+      io.micronats.simulator.fault.@Nullable DeliveryLedger ledger,
+      io.micronats.simulator.fault.@Nullable FaultSession faults) throws Exception {
     TreeSet<Integer> sizes = new TreeSet<>();
     sizes.add(s.fleet().services());
     if (s.workloads().discovery().enabled()) {
       sizes.addAll(s.workloads().discovery().sweep());
     }
     DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs);
+    if (faults != null && faults.audit() != null) {
+      discovery.audit(faults.audit());
+    }
     for (int size : sizes) {
       grow(console, fleet, size, labels);
       if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
@@ -197,6 +207,9 @@ public final class Simulation {
         BrokerWorkload broker = new BrokerWorkload(s, runner, configs);
         if (ledger != null) {
           broker.ledger(ledger);
+        }
+        if (faults != null) {
+          broker.timeline(faults.timeline());
         }
         records.add(broker.run());
       });

@@ -59,6 +59,21 @@ public final class BrokerWorkload {
     return this;
   }
 
+  /**
+   * Also reports every delivery to {@code newTimeline} as an operation of the series
+   * {@code broker.delivery} (end-to-end latency from the intended send time), so that a fault's
+   * "back to baseline" waits for deliveries to flow again, not only for publishes to succeed.
+   */
+  public BrokerWorkload timeline(io.micronats.simulator.fault.FaultTimeline newTimeline) {
+    this.timeline = newTimeline;
+    return this;
+  }
+
+  /** The series deliveries are reported in. */
+  public static final String DELIVERY_SERIES = "broker.delivery";
+
+  private volatile io.micronats.simulator.fault.@org.jspecify.annotations.Nullable FaultTimeline timeline;
+
   /** A workload for {@code scenario}. */
   public BrokerWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
     this.scenario = scenario;
@@ -77,6 +92,7 @@ public final class BrokerWorkload {
         publishers.add(connect(brokers, true, p, "sim-pub-" + p));
       }
       Receivers receivers = new Receivers(spec.subscribers(), spec.queueGroupMembers(), spec.publishers(), ledger);
+      io.micronats.simulator.fault.FaultTimeline faultTimeline = timeline;
       java.util.concurrent.atomic.AtomicReference<PhaseMeter> meterRef = new java.util.concurrent.atomic.AtomicReference<>();
       for (int s = 0; s < spec.subscribers(); s++) {
         int sub = s;
@@ -93,6 +109,10 @@ public final class BrokerWorkload {
       long[] lastSequence = new long[spec.publishers()];
       java.util.Arrays.fill(lastSequence, -1);
       Load load = (start, end, meter) -> {
+        if (faultTimeline != null) {
+          faultTimeline.seriesStarts(DELIVERY_SERIES, meter.windowStart());
+          receivers.timeline = faultTimeline;
+        }
         meterRef.set(meter);
         return publish(publishers, spec, start, end, meter, lastSequence, ledger);
       };
@@ -220,6 +240,14 @@ public final class BrokerWorkload {
     private final LongAdder received = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger;
+    volatile io.micronats.simulator.fault.@org.jspecify.annotations.Nullable FaultTimeline timeline;
+
+    private void delivered(long intended, long now) {
+      io.micronats.simulator.fault.FaultTimeline t = timeline;
+      if (t != null) {
+        t.completed(DELIVERY_SERIES, intended, now, true);
+      }
+    }
 
     Receivers(int subscribers, int members, int publishers,
         io.micronats.simulator.fault.@org.jspecify.annotations.Nullable DeliveryLedger ledger) {
@@ -279,6 +307,7 @@ public final class BrokerWorkload {
       if (meter != null) {
         long intended = BrokerWire.intended(body);
         meter.record("delivery", intended, now - intended);
+        delivered(intended, now);
       }
     }
 
@@ -310,6 +339,7 @@ public final class BrokerWorkload {
       if (meter != null) {
         long intended = BrokerWire.intended(body);
         meter.record("delivery", intended, now - intended);
+        delivered(intended, now);
       }
     }
 

@@ -37,9 +37,24 @@ public final class DiscoveryWorkload {
   private static final Duration PROBE_DEADLINE = Duration.ofSeconds(5);
   private static final int LOOKUP_WORKERS = 32;
 
+  private static final long AUDIT_PROBE_NANOS = 100_000_000L;
+  private static final int AUDIT_PROBES_PER_ROUND = 4;
+
   private final Scenario scenario;
   private final PhaseRunner runner;
   private final ClientConfigs configs;
+  private volatile io.micronats.simulator.fault.@org.jspecify.annotations.Nullable RegistryAudit audit;
+
+  /**
+   * Also checks every lookup against the fleet's truth in {@code newAudit} (live instances missing,
+   * dead ones returned, staleness), and while a phase runs looks up, a few every 100 ms through the
+   * same registry, the services whose accounting is open (a dead instance not yet gone, a new one
+   * not yet seen).
+   */
+  public DiscoveryWorkload audit(io.micronats.simulator.fault.RegistryAudit newAudit) {
+    this.audit = newAudit;
+    return this;
+  }
 
   /** A workload for {@code scenario}. */
   public DiscoveryWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
@@ -98,13 +113,17 @@ public final class DiscoveryWorkload {
             found = List.of();
           }
           int nodes = found.stream().mapToInt(s -> s.nodes().size()).sum();
+          audit(name, found);
           meter.count(nodes >= expectedNodes ? "complete" : "incomplete", intended);
           meter.add("nodesReturned", meter.inWindow(intended) ? nodes : 0);
         }, meter);
     Map<String, String> labels = labels(strategy, services);
     labels.putAll(extraLabels);
-    PhaseRecord r = runner.run("discovery-" + strategy.yamlName() + "-" + services, "discovery", false, spec.rate(),
-        LOOKUP_WORKERS, spec.phases(), "lookup", load, labels);
+    PhaseRecord r;
+    try (AuditProbe probe = new AuditProbe(registry)) {
+      r = runner.run("discovery-" + strategy.yamlName() + "-" + services, "discovery", false, spec.rate(),
+          LOOKUP_WORKERS, spec.phases(), "lookup", load, labels);
+    }
     Map<String, Double> rates = new LinkedHashMap<>(r.rates());
     long complete = r.measurement().count("complete");
     long incomplete = r.measurement().count("incomplete");
@@ -165,6 +184,64 @@ public final class DiscoveryWorkload {
     labels.put("mode", "closed (one probe at a time)");
     return new PhaseRecord("discovery-churn-" + strategy.yamlName(), "discovery-churn", true, 0, 1, m,
         Map.of("probes", (long) probes), Map.of(), labels);
+  }
+
+  private void audit(String service, List<Service> found) {
+    io.micronats.simulator.fault.RegistryAudit a = audit;
+    if (a == null) {
+      return;
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Service s : found) {
+      for (Node n : s.nodes()) {
+        // the fleet's instance id travels in the node's metadata; the registry id has a random suffix
+        ids.add(n.metadata().getOrDefault("node", n.id()));
+      }
+    }
+    a.lookedUp(System.nanoTime(), service, ids);
+  }
+
+  /**
+   * While a lookup phase runs with an audit, looks up the audit's open services a few at a time
+   * every 100 ms on its own daemon thread; {@link #close()} stops it within a second.
+   */
+  private final class AuditProbe implements AutoCloseable {
+    private final @org.jspecify.annotations.Nullable Thread thread;
+    private volatile boolean running = true;
+
+    AuditProbe(Registry registry) {
+      if (audit == null) {
+        thread = null;
+        return;
+      }
+      thread = new Thread(() -> {
+        int round = 0;
+        while (running && round < 10_000_000) {
+          io.micronats.simulator.fault.RegistryAudit a = audit;
+          for (String service : a == null ? List.<String>of() : a.watchedServices(AUDIT_PROBES_PER_ROUND, round)) {
+            try {
+              audit(service, registry.getService(service));
+            } catch (ServiceNotFoundException e) {
+              audit(service, List.of());
+            } catch (RuntimeException e) {
+              // a failing lookup tells nothing about staleness; the next round retries
+            }
+          }
+          round++;
+          LockSupport.parkNanos(AUDIT_PROBE_NANOS);
+        }
+      }, "registry-audit-probe");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running = false;
+      if (thread != null) {
+        thread.join(1_000);
+      }
+    }
   }
 
   private Map<String, String> labels(LookupStrategy strategy, int services) {

@@ -78,4 +78,32 @@ class RegistryAuditTest {
     assertThat(audit.failedLookups()).isEqualTo(1);
     assertThat(audit.between(0, 10).lookups()).isZero();
   }
+
+  @Test
+  void aScopedAuditChecksOneServicePerLookupAndKeepsAnEarlierLifeOfARestartedInstance() {
+    // two services, one instance each: svc-a-0 dies at 10 ms, is returned until 40 ms, starts again at 60 ms
+    Map<String, Set<String>> alive = new ConcurrentHashMap<>(Map.of("svc-a", Set.of("svc-a-0"), "svc-b",
+        Set.of("svc-b-0")));
+    RegistryAudit audit = RegistryAudit.scoped(s -> alive.getOrDefault(s, Set.of()), FleetInstances::serviceOf);
+    audit.lookedUp(5 * MS, "svc-b", Set.of()); // a live instance missing
+    alive.put("svc-a", Set.of());
+    audit.died("svc-a-0", 10 * MS);
+    assertThat(audit.watchedServices(5, 0)).containsExactly("svc-a");
+    audit.lookedUp(20 * MS, "svc-a", Set.of("svc-a-0"));
+    audit.lookedUp(40 * MS, "svc-a", Set.of("svc-a-0"));
+    audit.lookedUp(50 * MS, "svc-a", Set.of());
+    assertThat(audit.watchedServices(5, 0)).as("seen gone: nothing left to look up").isEmpty();
+    alive.put("svc-a", Set.of("svc-a-0"));
+    audit.started("svc-a-0", 60 * MS);
+    assertThat(audit.watchedServices(5, 0)).as("started, not yet seen").containsExactly("svc-a");
+    audit.lookedUp(70 * MS, "svc-a", Set.of("svc-a-0"));
+
+    FaultReport.RegistryLoss loss = audit.between(0, 100 * MS);
+    assertThat(loss.lookups()).isEqualTo(5);
+    assertThat(loss.liveMissing()).isEqualTo(1);
+    assertThat(loss.deadReturned()).as("twice while dead, not after the restart").isEqualTo(2);
+    assertThat(loss.staleEntries()).isEqualTo(1);
+    assertThat(loss.maxStaleMillis()).as("from its death to the first lookup without it").isEqualTo(40);
+    assertThat(loss.stillStale()).isZero();
+  }
 }
