@@ -1,8 +1,8 @@
 package io.micronats.nats.registry;
 
-import io.micronats.nats.connection.NatsConnectException;
 import io.micronats.nats.internal.Connector;
 import io.micronats.nats.internal.Flush;
+import io.micronats.nats.internal.LazyConnection;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.RegistryException;
 import io.micronats.spi.plugin.PluginConfig;
@@ -13,31 +13,28 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The NATS side of one {@link NatsRegistry}'s life: its jnats connection (shared per settings
- * through {@link Connector}), the dispatcher that receives queries, answers and events, and the
- * daemon thread ({@code registry-nats-ttl-<n>}) that runs the TTL sweep. All three start together
- * on first use and stop together in {@link #close}.
+ * through {@link Connector}, opened on first use by a {@link LazyConnection}), the dispatcher that
+ * receives queries, answers and events, and the daemon thread ({@code registry-nats-ttl-<n>}) that
+ * runs the TTL sweep. All three start together on first use and stop together in {@link #close}.
  *
- * <p>Thread-safe: starting and closing are serialized by a lock; {@link #current()} reads a
- * volatile field and never blocks.
+ * <p>Thread-safe: starting and closing are serialized by the {@link LazyConnection}; {@link #current()}
+ * reads a volatile field and never blocks.
  */
 final class RegistryLink {
   private static final AtomicLong THREADS = new AtomicLong();
 
-  private final PluginConfig config;
   private final Duration reconnectGrace;
   private final Duration sweepEvery;
   private final Consumer<Dispatcher> subscriber;
   private final Runnable sweep;
-  private final Object startLock = new Object();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile @Nullable Connection connection;
+  private final LazyConnection link;
+  // Written by the set-up under the LazyConnection's lock, read by the tear-down after it.
   private @Nullable Dispatcher dispatcher;
   private @Nullable ScheduledExecutorService timer;
 
@@ -47,16 +44,18 @@ final class RegistryLink {
    */
   RegistryLink(PluginConfig config, Duration reconnectGrace, Duration sweepEvery,
       Consumer<Dispatcher> subscriber, Runnable sweep) {
-    this.config = config;
     this.reconnectGrace = reconnectGrace;
     this.sweepEvery = sweepEvery;
     this.subscriber = subscriber;
     this.sweep = sweep;
+    this.link = new LazyConnection(config, "registry is closed",
+        e -> new RegistryException("cannot reach NATS at " + config.addresses() + ": " + e.getMessage(), e),
+        this::setUp);
   }
 
   /** The connection when started and not closed; null otherwise (it may be reconnecting). */
   @Nullable Connection current() {
-    return connection;
+    return link.current();
   }
 
   /**
@@ -91,45 +90,7 @@ final class RegistryLink {
    * @throws ClosedException after {@link #close}
    */
   Connection start() {
-    if (closed.get()) {
-      throw new ClosedException("registry is closed");
-    }
-    Connection c = connection;
-    if (c != null) {
-      return c;
-    }
-    synchronized (startLock) {
-      if (connection != null) {
-        return connection;
-      }
-      try {
-        c = Connector.acquire(config);
-      } catch (NatsConnectException e) {
-        throw new RegistryException("cannot reach NATS at " + config.addresses() + ": " + e.getMessage(), e);
-      }
-      Dispatcher d = c.createDispatcher();
-      d.setPendingLimits(-1, -1);
-      subscriber.accept(d);
-      try {
-        Flush.await(c, Duration.ofSeconds(5));
-      } catch (TimeoutException | InterruptedException e) {
-        if (e instanceof InterruptedException) {
-          Thread.currentThread().interrupt();
-        }
-        Connector.release(c);
-        throw new RegistryException("NATS did not confirm the registry's subscriptions", e);
-      }
-      ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread thread = new Thread(r, "registry-nats-ttl-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-      });
-      t.scheduleWithFixedDelay(sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
-      dispatcher = d;
-      timer = t;
-      connection = c;
-      return c;
-    }
+    return link.open();
   }
 
   /**
@@ -138,24 +99,42 @@ final class RegistryLink {
    * the connection. Idempotent.
    */
   void close(Runnable first) {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    link.close(first, this::tearDown);
+  }
+
+  /** Runs once per link, under the LazyConnection's lock, with a fresh connection. */
+  private void setUp(Connection c) {
+    Dispatcher d = c.createDispatcher();
+    d.setPendingLimits(-1, -1);
+    subscriber.accept(d);
+    try {
+      Flush.await(c, Duration.ofSeconds(5));
+    } catch (TimeoutException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      throw new RegistryException("NATS did not confirm the registry's subscriptions", e);
     }
-    first.run();
-    Connection c;
-    ScheduledExecutorService t;
-    synchronized (startLock) {
-      c = connection;
-      t = timer;
-      connection = null;
-      if (c != null && dispatcher != null) {
-        try {
-          c.closeDispatcher(dispatcher);
-        } catch (IllegalStateException e) {
-          NatsRegistry.LOG.debug("registry dispatcher already closed: {}", e.toString());
-        }
+    ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread thread = new Thread(r, "registry-nats-ttl-" + THREADS.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    t.scheduleWithFixedDelay(sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    dispatcher = d;
+    timer = t;
+  }
+
+  private void tearDown(Connection c) {
+    Dispatcher d = dispatcher;
+    if (d != null) {
+      try {
+        c.closeDispatcher(d);
+      } catch (IllegalStateException e) {
+        NatsRegistry.LOG.debug("registry dispatcher already closed: {}", e.toString());
       }
     }
+    ScheduledExecutorService t = timer;
     if (t != null) {
       t.shutdownNow();
       try {
@@ -163,9 +142,6 @@ final class RegistryLink {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }
-    if (c != null) {
-      Connector.release(c);
     }
   }
 }

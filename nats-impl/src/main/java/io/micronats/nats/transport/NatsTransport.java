@@ -2,11 +2,9 @@ package io.micronats.nats.transport;
 
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
-import io.micronats.nats.connection.NatsConnectException;
 import io.micronats.nats.connection.NatsConnections;
-import io.micronats.nats.internal.Connector;
-import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
+import io.micronats.nats.internal.LazyConnection;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.Names;
@@ -20,26 +18,13 @@ import io.micronats.spi.transport.Listener;
 import io.micronats.spi.transport.Socket;
 import io.micronats.spi.transport.Transport;
 import io.nats.client.Connection;
-import io.nats.client.Consumer;
 import io.nats.client.Dispatcher;
 import io.nats.client.NUID;
 import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -96,34 +81,29 @@ public final class NatsTransport implements Transport {
 
   private static final Logger LOG = LoggerFactory.getLogger(NatsTransport.class);
   private static final byte[] EMPTY = new byte[0];
-  private static final AtomicLong THREADS = new AtomicLong();
 
   private final PluginConfig config;
   private final int backlog;
   private final Duration dialGrace;
-  private final Duration listenProbe;
-  private final int serveThreads;
   private final Counters counters = new Counters();
-  private final ConcurrentHashMap<Subscription, NatsSocket> sockets = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, NatsSocket> bySubject = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, NatsListener> listeners = new ConcurrentHashMap<>();
+  private final SocketTable sockets = new SocketTable();
+  private final ListenerTable listeners;
+  private final ServeDispatchers serveDispatchers;
+  private final HandlerPool handlers = new HandlerPool(counters);
   private final AtomicLong ids = new AtomicLong();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final Object startLock = new Object();
   private final String inboxPrefix = "_INBOX." + NUID.nextGlobal();
-  private volatile @Nullable Connection connection;
-  private @Nullable Dispatcher listenDispatcher;
   private final ConnectionEventListener slowConsumers = this::onConnectionEvent;
-  private @Nullable ExecutorService handlers;
-  private @Nullable Dispatcher @Nullable [] serveDispatchers;
-  private final AtomicInteger nextServeDispatcher = new AtomicInteger();
+  private final LazyConnection link;
 
   private NatsTransport(Builder b) {
     this.config = b.config;
     this.backlog = b.backlog;
     this.dialGrace = b.dialGrace;
-    this.listenProbe = b.listenProbe;
-    this.serveThreads = b.serveThreads;
+    this.listeners = new ListenerTable(this, b.listenProbe);
+    this.serveDispatchers = new ServeDispatchers(b.serveThreads);
+    this.link = new LazyConnection(config, "transport is closed",
+        e -> new TransportException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e),
+        this::setUp);
   }
 
   /** A builder with the defaults: local server, backlog {@value #DEFAULT_BACKLOG}. */
@@ -138,20 +118,12 @@ public final class NatsTransport implements Transport {
 
   @Override
   public Listener listen(String address, AcceptHandler handler) {
-    Names.requireAddress(address);
-    Objects.requireNonNull(handler, "handler");
-    start();
-    if (listeners.containsKey(address) || someoneListens(address)) {
-      throw new TransportException("address '" + address + "' is already being listened on");
-    }
-    return subscribe(new NatsListener(this, address, handler, null));
+    return listenAt(Names.requireAddress(address), Objects.requireNonNull(handler, "handler"), null);
   }
 
   @Override
   public Listener listen(AcceptHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    start();
-    return subscribe(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), handler, null));
+    return listenAnywhere(Objects.requireNonNull(handler, "handler"), null);
   }
 
   /**
@@ -162,27 +134,19 @@ public final class NatsTransport implements Transport {
    */
   @Override
   public Listener serve(String address, ExchangeHandler handler) {
-    Names.requireAddress(address);
-    Objects.requireNonNull(handler, "handler");
-    start();
-    if (listeners.containsKey(address) || someoneListens(address)) {
-      throw new TransportException("address '" + address + "' is already being listened on");
-    }
-    return subscribe(new NatsListener(this, address, null, handler));
+    return listenAt(Names.requireAddress(address), null, Objects.requireNonNull(handler, "handler"));
   }
 
   @Override
   public Listener serve(ExchangeHandler handler) {
-    Objects.requireNonNull(handler, "handler");
-    start();
-    return subscribe(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), null, handler));
+    return listenAnywhere(null, Objects.requireNonNull(handler, "handler"));
   }
 
   @Override
   public Socket dial(String address, Duration timeout) {
     Names.requireAddress(address);
     Objects.requireNonNull(timeout, "timeout");
-    Connection c = start();
+    Connection c = link.open();
     String inbox = inboxPrefix + ".c" + ids.incrementAndGet();
     NatsSocket socket = newSocket(c, true, inbox, address, address, inbox, null);
     return Handshake.open(this, socket, address, timeout, dialGrace);
@@ -190,7 +154,7 @@ public final class NatsTransport implements Transport {
 
   @Override
   public long maxPayloadBytes() {
-    return start().getMaxPayload();
+    return link.open().getMaxPayload();
   }
 
   /** A snapshot of this transport's counters. */
@@ -200,46 +164,15 @@ public final class NatsTransport implements Transport {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
-    for (NatsListener listener : List.copyOf(listeners.values())) {
-      listener.close();
-    }
-    for (NatsSocket socket : List.copyOf(sockets.values())) {
-      socket.close();
-    }
-    Connection c;
-    ExecutorService pool;
-    synchronized (startLock) {
-      c = connection;
-      pool = handlers;
-      if (c != null) {
-        closeDispatcher(c, listenDispatcher);
-        @Nullable Dispatcher[] served = serveDispatchers;
-        if (served != null) {
-          for (Dispatcher d : served) {
-            closeDispatcher(c, d);
-          }
-        }
-        NatsConnections.removeListener(c, slowConsumers);
-      }
-    }
-    if (pool != null) {
-      pool.shutdown();
-      try {
-        if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
-          LOG.warn("transport handler threads still busy 5 s after close; interrupting them");
-          pool.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        pool.shutdownNow();
-      }
-    }
-    if (c != null) {
-      Connector.release(c);
-    }
+    link.close(() -> {
+      listeners.closeAll();
+      sockets.closeAll();
+    }, c -> {
+      listeners.detach(c);
+      serveDispatchers.close(c);
+      NatsConnections.removeListener(c, slowConsumers);
+      handlers.close();
+    });
   }
 
   @Override
@@ -256,7 +189,6 @@ public final class NatsTransport implements Transport {
   Counters counters() {
     return counters;
   }
-
 
   /** Publishes a data message after checking its size against the server's maximum payload. */
   void publish(String subject, String reply, Map<String, String> user, Map<String, String> control,
@@ -277,7 +209,7 @@ public final class NatsTransport implements Transport {
 
   /** Sends a control message, best effort: a failure is logged, never thrown. */
   void sendControl(String subject, @Nullable String reply, String kind, @Nullable String reason) {
-    Connection c = connection;
+    Connection c = link.current();
     if (c == null) {
       return;
     }
@@ -293,234 +225,51 @@ public final class NatsTransport implements Transport {
     }
   }
 
+  /** The server end of a connection to a listener in accept mode, read by its handler thread. */
   NatsSocket newServerSocket(NatsListener listener, String clientInbox) {
     String token = inboxPrefix + ".s" + ids.incrementAndGet();
     return newSocket(requireConnection(), false, listener.address(), clientInbox, clientInbox, token, listener);
   }
 
-  void forget(NatsSocket socket) {
-    sockets.remove(socket.subscription(), socket);
-    bySubject.remove(socket.replySubject(), socket);
-  }
-
   /** The server end of a connection to a listener in exchange mode, read by a serve dispatcher. */
   NatsSocket newServedSocket(NatsListener listener, String clientInbox) {
     String token = inboxPrefix + ".s" + ids.incrementAndGet();
-    requireConnection();
-    Dispatcher d = serveDispatcher();
+    Dispatcher d = serveDispatchers.next(requireConnection());
     NatsSocket[] holder = new NatsSocket[1];
     // The first message can only arrive after the acknowledgement, which is sent after holder[0] is set.
     Subscription sub = d.subscribe(token, msg -> listener.onExchange(holder[0], msg));
     NatsSocket socket = new NatsSocket(this, false, listener.address(), clientInbox, clientInbox, token, sub, d, listener);
     holder[0] = socket;
-    return register(socket);
+    return sockets.add(socket);
   }
 
-  private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,
-      String own, @Nullable NatsListener listener) {
-    Subscription sub = c.subscribe(own);
-    sub.setPendingLimits(backlog, -1);
-    return register(new NatsSocket(this, client, local, remote, sendTo, own, sub, null, listener));
-  }
-
-  private NatsSocket register(NatsSocket socket) {
-    sockets.put(socket.subscription(), socket);
-    bySubject.put(socket.replySubject(), socket);
-    return socket;
-  }
-
-  /** The serve dispatcher for the next connection, round robin; created on first use. */
-  private Dispatcher serveDispatcher() {
-    synchronized (startLock) {
-      Connection c = requireConnection();
-      @Nullable Dispatcher[] all = serveDispatchers;
-      if (all == null) {
-        all = new Dispatcher[serveThreads];
-        serveDispatchers = all;
-      }
-      int i = Math.floorMod(nextServeDispatcher.getAndIncrement(), all.length);
-      Dispatcher d = all[i];
-      if (d == null) {
-        d = c.createDispatcher();
-        d.setPendingLimits(Consumer.DEFAULT_MAX_MESSAGES, Consumer.DEFAULT_MAX_BYTES);
-        all[i] = d;
-      }
-      return d;
-    }
-  }
-
-  private void onNotice(io.nats.client.Message msg) {
-    String subject = msg.getSubject();
-    NatsSocket socket = bySubject.get(subject.substring(0, subject.length() - Wire.NOTICE_SUFFIX.length()));
-    if (socket != null && !msg.isStatusMessage()) {
-      String reason = HeaderCodec.control(msg.getHeaders(), Wire.REASON);
-      socket.peerClosedNotice(reason == null ? "closed" : reason);
-    }
-  }
-
-  private void onConnectionEvent(ConnectionEvent event) {
-    if (event.type() == ConnectionEvent.Type.SLOW_CONSUMER) {
-      event.consumer().ifPresent(consumer -> {
-        NatsSocket socket = consumer instanceof Subscription sub ? sockets.get(sub) : null;
-        if (socket != null) {
-          socket.overflowed();
-        } else if (isServeDispatcher(consumer)) {
-          counters.overflow();
-          LOG.warn("a serve dispatcher's queue is full; requests are dropped and their callers time out");
-        }
-      });
-    }
-  }
-
-  private boolean isServeDispatcher(Object consumer) {
-    synchronized (startLock) {
-      @Nullable Dispatcher[] all = serveDispatchers;
-      if (all != null) {
-        for (Dispatcher d : all) {
-          if (d == consumer) {
-            return true;
-          }
-        }
-      }
-      return false;
-    }
+  void forget(NatsSocket socket) {
+    sockets.remove(socket);
   }
 
   void unlisten(NatsListener listener) {
-    listeners.remove(listener.address(), listener);
-    synchronized (startLock) {
-      Dispatcher d = listenDispatcher;
-      if (d != null && d.isActive()) {
-        try {
-          d.unsubscribe(listener.address());
-        } catch (IllegalStateException e) {
-          LOG.debug("unsubscribe of {} after the connection closed: {}", listener.address(), e.toString());
-        }
-      }
-    }
+    listeners.remove(listener);
   }
 
   void runHandler(AcceptHandler handler, NatsSocket socket) {
-    ExecutorService pool = handlers;
-    try {
-      if (pool == null) {
-        throw new RejectedExecutionException("transport not started");
-      }
-      pool.execute(() -> serve(handler, socket));
-    } catch (RejectedExecutionException e) {
-      counters.handlerFailure();
-      LOG.warn("no handler thread for {}: {}", socket, e.toString());
-      socket.close();
-    }
+    handlers.run(handler, socket);
   }
 
-  private void serve(AcceptHandler handler, NatsSocket socket) {
-    try {
-      handler.accept(socket);
-    } catch (ClosedException e) {
-      // The usual end of a receive loop: the peer closed, or the listener or transport did.
-      LOG.debug("accept handler for {} ended: {}", socket, e.getMessage());
-    } catch (Throwable t) {
-      // Outermost frame of a handler thread: the failure is counted and logged, the listener carries on.
-      counters.handlerFailure();
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.warn("accept handler for {} failed; closing that socket only", socket, t);
-    } finally {
-      socket.close();
-    }
-  }
-
-  // ---- internals ----
-
-  private Listener subscribe(NatsListener listener) {
-    String address = listener.address();
-    if (listeners.putIfAbsent(address, listener) != null) {
-      throw new TransportException("address '" + address + "' is already being listened on");
-    }
-    Connection c = requireConnection();
-    synchronized (startLock) {
-      Objects.requireNonNull(listenDispatcher).subscribe(address);
-    }
-    try {
-      Flush.await(c, Duration.ofSeconds(5));
-    } catch (TimeoutException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      listener.close();
-      throw new TransportException("the NATS server did not confirm the subscription to '" + address + "'", e);
-    }
-    return listener;
-  }
-
-  private boolean someoneListens(String address) {
-    Connection c = requireConnection();
-    Headers ping = new Headers().put(Wire.CONTROL, Wire.PING);
-    try {
-      io.nats.client.Message reply = c.requestWithTimeout(address, ping, EMPTY, listenProbe)
-          .get(listenProbe.toMillis() + 1000, TimeUnit.MILLISECONDS);
-      return reply != null && Wire.PONG.equals(HeaderCodec.control(reply.getHeaders(), Wire.CONTROL));
-    } catch (CancellationException | ExecutionException | TimeoutException e) {
-      return false; // no responders, or nobody answering as a micronats listener
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException("listen on '" + address + "' was interrupted", e);
-    }
-  }
-
-  private Connection requireConnection() {
-    Connection c = connection;
-    if (c == null || closed.get()) {
+  /**
+   * The connection while open.
+   *
+   * @throws ClosedException before the first use (nothing can need it then) or once closing began
+   */
+  Connection requireConnection() {
+    Connection c = link.current();
+    if (c == null || link.isClosed()) {
       throw new ClosedException("transport is closed");
     }
     return c;
   }
 
-  private Connection start() {
-    if (closed.get()) {
-      throw new ClosedException("transport is closed");
-    }
-    Connection c = connection;
-    if (c != null) {
-      return c;
-    }
-    synchronized (startLock) {
-      if (connection != null) {
-        return connection;
-      }
-      try {
-        c = Connector.acquire(config);
-      } catch (NatsConnectException e) {
-        throw new TransportException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e);
-      }
-      Dispatcher l = c.createDispatcher(this::onListenerMessage);
-      l.setPendingLimits(-1, -1);
-      l.subscribe(inboxPrefix + ".*" + Wire.NOTICE_SUFFIX, this::onNotice);
-      NatsConnections.addListener(c, slowConsumers);
-      listenDispatcher = l;
-      handlers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-          r -> {
-            Thread t = new Thread(r, "transport-nats-handler-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
-      connection = c;
-      return c;
-    }
-  }
-
-  private void onListenerMessage(io.nats.client.Message msg) {
-    NatsListener listener = listeners.get(msg.getSubject());
-    if (listener == null) {
-      counters.unroutable();
-      return;
-    }
-    listener.onMessage(msg);
-  }
-
-  private static void closeDispatcher(Connection c, @Nullable Dispatcher d) {
+  /** Closes {@code d} if there is one; a dispatcher that went with its connection is fine. */
+  static void closeDispatcher(Connection c, @Nullable Dispatcher d) {
     if (d == null) {
       return;
     }
@@ -531,12 +280,47 @@ public final class NatsTransport implements Transport {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TransportException("dial was interrupted", e);
+  // ---- internals ----
+
+  private Listener listenAt(String address, @Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
+    link.open();
+    listeners.requireFree(address);
+    return listeners.add(new NatsListener(this, address, accept, exchange));
+  }
+
+  private Listener listenAnywhere(@Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
+    link.open();
+    return listeners.add(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), accept, exchange));
+  }
+
+  private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,
+      String own, @Nullable NatsListener listener) {
+    Subscription sub = c.subscribe(own);
+    sub.setPendingLimits(backlog, -1);
+    return sockets.add(new NatsSocket(this, client, local, remote, sendTo, own, sub, null, listener));
+  }
+
+  /** Runs once, under the LazyConnection's lock, with a fresh connection. */
+  private void setUp(Connection c) {
+    Dispatcher d = c.createDispatcher(listeners::route);
+    d.setPendingLimits(-1, -1);
+    d.subscribe(inboxPrefix + ".*" + Wire.NOTICE_SUFFIX, sockets::onNotice);
+    NatsConnections.addListener(c, slowConsumers);
+    listeners.attach(d);
+    handlers.start();
+  }
+
+  private void onConnectionEvent(ConnectionEvent event) {
+    if (event.type() == ConnectionEvent.Type.SLOW_CONSUMER) {
+      event.consumer().ifPresent(consumer -> {
+        NatsSocket socket = sockets.reading(consumer);
+        if (socket != null) {
+          socket.overflowed();
+        } else if (serveDispatchers.contains(consumer)) {
+          counters.overflow();
+          LOG.warn("a serve dispatcher's queue is full; requests are dropped and their callers time out");
+        }
+      });
     }
   }
 

@@ -114,6 +114,7 @@ class NatsRegistryTest extends RegistryClusterFixture {
         "connect.timeout", "300ms")))) {
       RegistryException e = assertThrows(RegistryException.class, () -> dead.getService("any.service"));
       assertThat(e).isNotInstanceOf(ServiceNotFoundException.class);
+      assertThat(e.getMessage()).startsWith("cannot reach NATS at [nats://127.0.0.1:1]");
       assertThrows(RegistryException.class, dead::listServices);
     }
   }

@@ -224,6 +224,18 @@ class NatsTransportTest {
     }
   }
 
+  @Test
+  void unreachableServerFailsWithATransportExceptionNamingTheAddressAndCloseEndsUse() {
+    try (NatsTransport dead = NatsTransport.builder()
+        .config(PluginConfig.of("addresses", "nats://127.0.0.1:1", "connect.timeout", "300ms")).build()) {
+      TransportException e = assertThrows(TransportException.class, () -> dead.dial("svc.nowhere", WAIT));
+      assertThat(e.getMessage()).startsWith("cannot connect to NATS at [nats://127.0.0.1:1]");
+      dead.close();
+      ClosedException closed = assertThrows(ClosedException.class, () -> dead.listen(socket -> { }));
+      assertThat(closed.getMessage()).isEqualTo("transport is closed");
+    }
+  }
+
   private static List<Integer> range(int n) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
