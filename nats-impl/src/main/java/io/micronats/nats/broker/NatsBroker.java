@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -237,15 +236,10 @@ public final class NatsBroker implements Broker {
       subscription.start(c, Objects.requireNonNull(dispatcher), Objects.requireNonNull(pool), pendingMessages, pendingBytes);
       subscriptions.add(subscription);
     }
-    try {
-      Flush.await(c, Duration.ofSeconds(5));
-    } catch (TimeoutException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+    Flush.confirm(c, Duration.ofSeconds(5), e -> {
       subscription.unsubscribe();
-      throw new BrokerException("the NATS server did not confirm the subscription to '" + topic + "'", e);
-    }
+      return new BrokerException("the NATS server did not confirm the subscription to '" + topic + "'", e);
+    });
     return subscription;
   }
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -107,14 +106,7 @@ final class RegistryLink {
     Dispatcher d = c.createDispatcher();
     d.setPendingLimits(-1, -1);
     subscriber.accept(d);
-    try {
-      Flush.await(c, Duration.ofSeconds(5));
-    } catch (TimeoutException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new RegistryException("NATS did not confirm the registry's subscriptions", e);
-    }
+    Flush.confirm(c, Duration.ofSeconds(5), e -> new RegistryException("NATS did not confirm the registry's subscriptions", e));
     ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
       Thread thread = new Thread(r, "registry-nats-ttl-" + THREADS.incrementAndGet());
       thread.setDaemon(true);

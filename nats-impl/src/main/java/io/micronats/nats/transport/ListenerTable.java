@@ -71,15 +71,10 @@ final class ListenerTable {
     }
     Connection c = transport.requireConnection();
     Objects.requireNonNull(dispatcher).subscribe(address);
-    try {
-      Flush.await(c, Duration.ofSeconds(5));
-    } catch (TimeoutException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
+    Flush.confirm(c, Duration.ofSeconds(5), e -> {
       listener.close();
-      throw new TransportException("the NATS server did not confirm the subscription to '" + address + "'", e);
-    }
+      return new TransportException("the NATS server did not confirm the subscription to '" + address + "'", e);
+    });
     return listener;
   }
 
