@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * counted and reported. {@code delivery.dedicated} 0 pools every subscription, 4 (the default)
  * gives each subscription of these tests its own dispatcher.
  */
-class SharedDispatchTest {
+class DeliveryModesTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static NatsCluster cluster;
