@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,13 +248,16 @@ public final class NatsCluster implements NatsBackend {
   }
 
   /**
-   * Waits until every running, unpaused node has a route to every other running, unpaused node.
+   * Waits until every running, unpaused node has exactly one route to the current process of every
+   * other running, unpaused node (after a restart, to the new process, not the old one), and every
+   * route that has just formed has carried the subscriptions its peer's clients already had, so
+   * that messages cross it right away. Interest created later is {@link #awaitInterest}'s job.
    *
    * @throws NatsServerException naming the nodes and their routes when the timeout passes
    */
   public void awaitRoutes(Duration timeout) {
     List<NatsNode> all = requireStarted();
-    String problem = Poll.until(() -> routeProblem(all), String::isEmpty, timeout, ROUTE_POLL, "routes");
+    String problem = Poll.until(() -> RouteCheck.problem(all), String::isEmpty, timeout, ROUTE_POLL, "routes");
     if (problem.isEmpty()) {
       return;
     }
@@ -280,7 +282,7 @@ public final class NatsCluster implements NatsBackend {
   }
 
   /**
-   * Kills every node and deletes the work directory; idempotent, bounded (about 5 s per node at
+   * Kills every node and deletes the work directory; idempotent, bounded (about 10 s per node at
    * worst), never throws.
    */
   @Override
@@ -342,35 +344,6 @@ public final class NatsCluster implements NatsBackend {
       }
     }
     return urls;
-  }
-
-  /** Empty when every live node routes to every other live node; else a description. */
-  private static String routeProblem(List<NatsNode> all) {
-    Map<NatsNode, Routez> seen = new LinkedHashMap<>();
-    StringBuilder problem = new StringBuilder();
-    for (NatsNode n : all) {
-      if (!n.isRunning() || n.isPaused()) {
-        continue;
-      }
-      try {
-        seen.put(n, Routez.parse(n.monitor("/routez")));
-      } catch (UncheckedIOException | IllegalArgumentException e) {
-        problem.append(n.name()).append(" does not answer /routez (").append(e.getMessage()).append("); ");
-      }
-    }
-    if (problem.length() > 0) {
-      return problem.toString();
-    }
-    for (Map.Entry<NatsNode, Routez> e : seen.entrySet()) {
-      Set<String> peers = e.getValue().peerIds();
-      for (Map.Entry<NatsNode, Routez> other : seen.entrySet()) {
-        if (other.getKey() != e.getKey() && !peers.contains(other.getValue().serverId())) {
-          problem.append(e.getKey().name()).append(" has no route to ").append(other.getKey().name())
-              .append("; ");
-        }
-      }
-    }
-    return problem.toString();
   }
 
   /** The node's config; reads only volatile fields, as it runs under the node's lock. */

@@ -1,5 +1,9 @@
 package io.micronats.nats.cluster;
 
+import static io.micronats.nats.cluster.ProcessControl.awaitExit;
+import static io.micronats.nats.cluster.ProcessControl.awaitExitUninterruptibly;
+import static io.micronats.nats.cluster.ProcessControl.signal;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -9,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class NatsNode {
   private static final Logger LOG = LoggerFactory.getLogger(NatsNode.class);
   private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(3);
-  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(10);
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final int index;
@@ -156,8 +159,8 @@ public final class NatsNode {
   }
 
   /**
-   * Kills the process with SIGKILL and waits (bounded) until it is gone. No effect when the node
-   * is not running.
+   * Kills the process with SIGKILL and waits (bounded, even when the thread is interrupted) until
+   * it is gone. No effect when the node is not running.
    */
   public void kill() {
     synchronized (lock) {
@@ -167,7 +170,7 @@ public final class NatsNode {
       }
       LOG.info("killing nats-server {} (pid {})", name, p.pid());
       p.destroyForcibly();
-      awaitExit(p, KILL_WAIT);
+      awaitExitUninterruptibly(p, KILL_WAIT);
       paused = false;
     }
   }
@@ -222,7 +225,9 @@ public final class NatsNode {
 
   /**
    * Stops the process gracefully with SIGTERM (resuming it first if paused), waits up to 10 s,
-   * then kills it. No effect when the node is not running.
+   * then kills it. No effect when the node is not running. An interrupt of the calling thread cuts
+   * the graceful wait short, but the process is still killed and waited for (bounded) before this
+   * returns, with the interrupt flag kept, so that a following {@link #restart()} finds it gone.
    */
   public void stop() {
     synchronized (lock) {
@@ -236,10 +241,18 @@ public final class NatsNode {
       }
       LOG.info("stopping nats-server {} (pid {})", name, p.pid());
       p.destroy();
+      // an interrupt cuts the graceful wait short, never the wait after the kill: a restart
+      // must not find the old process still alive
       if (!awaitExit(p, STOP_WAIT)) {
-        LOG.warn("nats-server {} did not stop within {}; killing it", name, STOP_WAIT);
+        if (Thread.currentThread().isInterrupted()) {
+          LOG.warn("graceful stop of nats-server {} interrupted; killing it", name);
+        } else {
+          LOG.warn("nats-server {} did not stop within {}; killing it", name, STOP_WAIT);
+        }
         p.destroyForcibly();
-        awaitExit(p, KILL_WAIT);
+        if (!awaitExitUninterruptibly(p, KILL_WAIT)) {
+          LOG.warn("nats-server {} (pid {}) still alive {} after SIGKILL", name, p.pid(), KILL_WAIT);
+        }
       }
     }
   }
@@ -358,7 +371,7 @@ public final class NatsNode {
       Process p = process;
       if (p != null && p.isAlive()) {
         p.destroyForcibly();
-        awaitExit(p, KILL_WAIT);
+        awaitExitUninterruptibly(p, KILL_WAIT);
       }
       paused = false;
     }
@@ -382,7 +395,7 @@ public final class NatsNode {
     String lastProblem = "no ports file yet";
     while (System.nanoTime() - deadline < 0) {
       if (!p.isAlive()) {
-        awaitExit(p, KILL_WAIT);
+        awaitExitUninterruptibly(p, KILL_WAIT);
         throw new NatsServerException("nats-server " + name + " exited with code " + p.exitValue()
             + " while starting", command, readQuietly(logFile), config, null);
       }
@@ -401,7 +414,7 @@ public final class NatsNode {
       sleepQuietly(20);
     }
     p.destroyForcibly();
-    awaitExit(p, KILL_WAIT);
+    awaitExitUninterruptibly(p, KILL_WAIT);
     throw new NatsServerException("nats-server " + name + " was not ready within " + startTimeout
         + " (" + lastProblem + ")", command, readQuietly(logFile), config, null);
   }
@@ -429,35 +442,6 @@ public final class NatsNode {
       throw new IllegalStateException(what + ": node " + name + " is not running");
     }
     return p;
-  }
-
-  private static void signal(Process p, String signal) {
-    List<String> command = List.of("kill", "-" + signal, Long.toString(p.pid()));
-    try {
-      Process k = new ProcessBuilder(command).redirectErrorStream(true).start();
-      if (!k.waitFor(5, TimeUnit.SECONDS)) {
-        k.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not finish within 5 s");
-      }
-      if (k.exitValue() != 0) {
-        String out = new String(k.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + out.trim());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + String.join(" ", command), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
-    }
-  }
-
-  private static boolean awaitExit(Process p, Duration wait) {
-    try {
-      return p.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !p.isAlive();
-    }
   }
 
   private static void sleepQuietly(long millis) {
