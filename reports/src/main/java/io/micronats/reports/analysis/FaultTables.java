@@ -4,7 +4,9 @@ import io.micronats.reports.analysis.Cell.Tone;
 import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.RunResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,33 +43,46 @@ public final class FaultTables {
           mark(f.revertedAfterMillis(), false), mark(f.disconnectedAfterMillis(), false),
           mark(f.reconnectedAfterMillis(), false), mark(f.resubscribedAfterMillis(), false),
           mark(f.firstErrorAfterMillis(), false), mark(f.firstSuccessAfterMillis(), false),
-          mark(f.recoveredAfterMillis(), true)));
+          recovered(f)));
     }
     return new Table("Fault timelines",
         "Injected: ms after the start of the phase (the time charts' axis). Every other mark is in ms after"
             + " the injection; \"-\" means it did not happen inside the fault's window (a missing \"back to"
-            + " baseline\" is flagged). One run (n=1) per fault.",
+            + " baseline\" is flagged, with the simulator's reason when it could not decide). One run (n=1) per"
+            + " fault.",
         List.of("fault", "what", "phase", "injected", "reverted", "disconnected", "reconnected", "resubscribed",
             "first error", "first success", "back to baseline"),
         rows, 3);
   }
 
-  /** One row per fault: client connections and RPC calls in its window. */
+  /**
+   * One row per fault: client connections and RPC calls in its window, with a column for each further
+   * failure cause any fault counted ({@link Fault.Rpc#causes()}; "-" where a fault has no such count).
+   */
   public static Table rpc(RunResult result) {
+    Set<String> causes = new LinkedHashSet<>();
+    result.faults().forEach(f -> causes.addAll(f.rpc().causes().keySet()));
     List<List<Cell>> rows = new ArrayList<>();
     for (Fault f : result.faults()) {
       Fault.Rpc rpc = f.rpc();
-      rows.add(List.of(Cell.of(f.name()), Cell.of(Long.toString(f.windowMillis())),
+      List<Cell> row = new ArrayList<>(List.of(Cell.of(f.name()), Cell.of(Long.toString(f.windowMillis())),
           Cell.of(Long.toString(f.disconnects())), Cell.of(Long.toString(f.reconnects())),
           Cell.of(Long.toString(rpc.calls())), Cell.of(Long.toString(rpc.succeeded())), bad(rpc.failed()),
           bad(rpc.timedOut()), bad(rpc.noResponders())));
+      for (String cause : causes) {
+        Long count = rpc.causes().get(cause);
+        row.add(count == null ? Cell.of("-", Tone.MUTED) : bad(count));
+      }
+      rows.add(row);
     }
+    List<String> header = new ArrayList<>(List.of("fault", "window (ms)", "disconnects", "reconnects", "rpc calls",
+        "succeeded", "failed", "timed out", "no responders"));
+    causes.forEach(c -> header.add(words(c)));
     return new Table("Fault accounting: clients and RPC",
         "Counted over each fault's window (from its injection to the next fault or the end of the run), RPC calls"
-            + " by intended send time. n=1.",
-        List.of("fault", "window (ms)", "disconnects", "reconnects", "rpc calls", "succeeded", "failed",
-            "timed out", "no responders"),
-        rows, 1);
+            + " by intended send time" + (causes.isEmpty() ? "" : "; the columns after \"no responders\" count the"
+            + " failed calls by further cause") + ". n=1.",
+        header, rows, 1);
   }
 
   /** One row per fault: broker messages of its window, from sequence numbers. */
@@ -114,6 +129,28 @@ public final class FaultTables {
     }
     return new Table("Fault steps", "What the injector did, each as +ms after the injection.",
         List.of("fault", "step"), rows, 2);
+  }
+
+  /** The "back to baseline" cell: the mark, the reason it was not decided, or a flagged "-". */
+  private static Cell recovered(Fault f) {
+    if (f.recoveredAfterMillis() == null && f.recoveredUndecided() != null) {
+      return Cell.of("not decided: " + f.recoveredUndecided(), Tone.WARN);
+    }
+    return mark(f.recoveredAfterMillis(), true);
+  }
+
+  /** A camel-case count key as words: {@code serviceNotFound} is "service not found". */
+  static String words(String key) {
+    StringBuilder sb = new StringBuilder(key.length() + 4);
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(key.charAt(i - 1))) {
+        sb.append(' ').append(Character.toLowerCase(c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static Cell mark(@Nullable Long after, boolean flagMissing) {

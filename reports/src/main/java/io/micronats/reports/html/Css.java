@@ -31,6 +31,7 @@ final class Css {
       td.bad { background: #fde8e8; font-weight: 600; }
       td.warn { background: #fff4d6; }
       td.muted { color: #777; }
+      td.num.prose { white-space: normal; text-align: left; min-width: 14em; }
       footer { margin-top: 2em; color: #555; font-size: 0.85em; border-top: 1px solid #ddd; padding-top: 6px; }
       @media print {
         body { max-width: none; padding: 0; font-size: 10pt; }

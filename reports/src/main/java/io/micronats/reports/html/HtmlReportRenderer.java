@@ -25,6 +25,9 @@ import java.util.List;
  * <p>Stateless and thread-safe; deterministic (no clock: the only times shown are the runs' own).
  */
 public final class HtmlReportRenderer implements ReportRenderer {
+  /** A number-column cell longer than this is a sentence and may wrap. */
+  private static final int PROSE_CHARS = 24;
+
   @Override
   public void render(ReportSet set, Writer out) throws IOException {
     Page page = new Page();
@@ -180,6 +183,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
           List<String> classes = new ArrayList<>();
           if (!t.isLeft(i)) {
             classes.add("num");
+            if (c.text().length() > PROSE_CHARS) {
+              classes.add("prose"); // a sentence in a number column (an undecided mark's reason) wraps
+            }
           }
           if (c.tone() != Cell.Tone.PLAIN) {
             classes.add(c.tone().name().toLowerCase(java.util.Locale.ROOT));

@@ -1,6 +1,8 @@
 package io.micronats.reports.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,17 +34,33 @@ import org.jspecify.annotations.Nullable;
  * @param rpc RPC calls in the window (by intended send time)
  * @param broker broker messages in the window (loss by send time)
  * @param registry registry lookups in the window
+ * @param recoveredUndecided why {@code recoveredAfterMillis} is absent, with the figures that decided it
+ *     (for example {@code "window too short: 1200 ms left before the next fault or the end of the
+ *     phase"}); {@code null} (absent in JSON) when the mark is present or no reason was recorded.
+ *     Optional and additive in schema version 1: files written before it read as {@code null}.
  */
 public record Fault(String name, String kind, String target, @Nullable String phase, long injectedAtMillis,
     long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
     @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
     @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
     @Nullable Long recoveredAfterMillis, long disconnects, long reconnects, List<String> steps,
-    Rpc rpc, Broker broker, Registry registry) {
+    Rpc rpc, Broker broker, Registry registry, @Nullable String recoveredUndecided) {
+
+  /** A fault without a reason for an absent {@code recoveredAfterMillis} (the form before that field). */
+  public Fault(String name, String kind, String target, @Nullable String phase, long injectedAtMillis,
+      long windowMillis, @Nullable Long revertedAfterMillis, @Nullable Long disconnectedAfterMillis,
+      @Nullable Long reconnectedAfterMillis, @Nullable Long resubscribedAfterMillis,
+      @Nullable Long firstErrorAfterMillis, @Nullable Long firstSuccessAfterMillis,
+      @Nullable Long recoveredAfterMillis, long disconnects, long reconnects, List<String> steps,
+      Rpc rpc, Broker broker, Registry registry) {
+    this(name, kind, target, phase, injectedAtMillis, windowMillis, revertedAfterMillis, disconnectedAfterMillis,
+        reconnectedAfterMillis, resubscribedAfterMillis, firstErrorAfterMillis, firstSuccessAfterMillis,
+        recoveredAfterMillis, disconnects, reconnects, steps, rpc, broker, registry, null);
+  }
 
   /**
    * Validates and copies; an empty {@code phase} means the run, absent accounting objects mean
-   * nothing counted.
+   * nothing counted, a blank {@code recoveredUndecided} means no reason.
    *
    * @throws IllegalArgumentException when a text is blank or a number is negative
    */
@@ -66,6 +84,22 @@ public record Fault(String name, String kind, String target, @Nullable String ph
     rpc = rpc == null ? Rpc.NONE : rpc;
     broker = broker == null ? Broker.NONE : broker;
     registry = registry == null ? Registry.NONE : registry;
+    recoveredUndecided = recoveredUndecided == null || recoveredUndecided.isBlank() ? null : recoveredUndecided;
+  }
+
+  /** This fault with {@code reason} for its absent recovery mark. */
+  public Fault withRecoveredUndecided(@Nullable String reason) {
+    return new Fault(name, kind, target, phase, injectedAtMillis, windowMillis, revertedAfterMillis,
+        disconnectedAfterMillis, reconnectedAfterMillis, resubscribedAfterMillis, firstErrorAfterMillis,
+        firstSuccessAfterMillis, recoveredAfterMillis, disconnects, reconnects, steps, rpc, broker, registry, reason);
+  }
+
+  /** This fault with {@code rpc} as its RPC accounting. */
+  public Fault withRpc(Rpc rpc) {
+    return new Fault(name, kind, target, phase, injectedAtMillis, windowMillis, revertedAfterMillis,
+        disconnectedAfterMillis, reconnectedAfterMillis, resubscribedAfterMillis, firstErrorAfterMillis,
+        firstSuccessAfterMillis, recoveredAfterMillis, disconnects, reconnects, steps, rpc, broker, registry,
+        recoveredUndecided);
   }
 
   private static void mark(@Nullable Long value, String name) {
@@ -87,18 +121,39 @@ public record Fault(String name, String kind, String target, @Nullable String ph
    * @param failed calls that did not succeed (timed out, no responders, other errors)
    * @param timedOut of the failed, those that timed out
    * @param noResponders of the failed, those that met no responder
+   * @param causes further failure counts by cause, as the simulator classifies them
+   *     ({@code serviceNotFound}, {@code notConnected}, {@code remoteErrors}, {@code errors}, ...), in
+   *     the writer's order; optional (absent in JSON when empty), additive in schema version 1
    */
-  public record Rpc(long calls, long succeeded, long failed, long timedOut, long noResponders) {
+  public record Rpc(long calls, long succeeded, long failed, long timedOut, long noResponders,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> causes) {
     /** Nothing counted. */
     public static final Rpc NONE = new Rpc(0, 0, 0, 0, 0);
 
-    /** Validates: no count is negative. */
+    /** Counts without a breakdown by further causes. */
+    public Rpc(long calls, long succeeded, long failed, long timedOut, long noResponders) {
+      this(calls, succeeded, failed, timedOut, noResponders, Map.of());
+    }
+
+    /** Validates: no count is negative, no cause is blank; copies the causes in order. */
     public Rpc {
       Copies.nonNegative(calls, "fault.rpc.calls");
       Copies.nonNegative(succeeded, "fault.rpc.succeeded");
       Copies.nonNegative(failed, "fault.rpc.failed");
       Copies.nonNegative(timedOut, "fault.rpc.timedOut");
       Copies.nonNegative(noResponders, "fault.rpc.noResponders");
+      causes = Copies.map(causes, "fault.rpc.causes");
+      for (Map.Entry<String, Long> e : causes.entrySet()) {
+        Copies.text(e.getKey(), "fault.rpc.causes key");
+        Copies.nonNegative(e.getValue(), "fault.rpc.causes." + e.getKey());
+      }
+    }
+
+    /** These counts with {@code more} causes added; a cause already present keeps its count. */
+    public Rpc withCauses(Map<String, Long> more) {
+      Map<String, Long> merged = new java.util.LinkedHashMap<>(causes);
+      more.forEach(merged::putIfAbsent);
+      return new Rpc(calls, succeeded, failed, timedOut, noResponders, merged);
     }
   }
 

@@ -38,7 +38,10 @@ import java.util.Set;
  * @param labels free labels of the whole run (implementation, layout, strategy, ...)
  * @param comparisons ours-against-raw comparisons from the baseline phases
  * @param faults the faults injected during the run, in injection order (optional, added in
- *     schema version 1 as an additive field; absent means none)
+ *     schema version 1 as an additive field; absent means none). A fault timed in a phase that
+ *     lacks a {@code recoveredUndecided} reason or RPC failure causes takes them from that phase's
+ *     flat keys {@code fault.<i>.recoveredUndecided} (label) and {@code fault.<i>.rpc.<cause>}
+ *     (counts), which the simulator writes next to the structured list
  */
 public record RunResult(
     Scenario scenario, Environment environment, Instant startedAt, List<Phase> phases,
@@ -46,7 +49,7 @@ public record RunResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Fault> faults) {
 
   /**
-   * Validates and copies.
+   * Validates and copies, completing the faults from their phases' flat keys (see {@code faults}).
    *
    * @throws IllegalArgumentException when two phases share a name
    */
@@ -63,7 +66,7 @@ public record RunResult(
     }
     labels = Copies.map(labels, "labels");
     comparisons = Copies.list(comparisons, "comparisons");
-    faults = Copies.list(faults, "faults");
+    faults = FaultPhaseLabels.complete(phases, Copies.list(faults, "faults"));
   }
 
   /** The faults timed in the phase named {@code phaseName}, in injection order. */

@@ -158,8 +158,18 @@ class HtmlReportRendererTest {
     assertThat(html).containsPattern("<td>kill-node-1</td><td>kill node 1</td><td>rpc-open-2000</td>"
         + "<td class=\"num\">\\+4000</td><td class=\"num muted\">-</td><td class=\"num\">\\+2</td>"
         + "<td class=\"num\">\\+2140</td><td class=\"num\">\\+2151</td>");
-    // pause-node-2 accounting: 812 lost of 350000, 3 reordered; never back to baseline is flagged.
-    assertThat(html).contains("<td class=\"num bad\">812</td>", "<td class=\"num warn\">-</td>");
+    // pause-node-2 accounting: 812 lost of 350000, 3 reordered; never back to baseline is flagged with the
+    // simulator's reason, as a sentence that wraps.
+    assertThat(html).contains("<td class=\"num bad\">812</td>", "<td class=\"num prose warn\">not decided: not back"
+        + " to baseline within the 7000 ms window: last 1000 ms error rate 0.0%, p99 48.2 ms (limit 6.1 ms)</td>");
+    assertThat(html).doesNotContain("<td class=\"num warn\">-</td>");
+    // the RPC causes in the rpc-open-2000 phase's counts (fault.0.rpc.*) become columns of the RPC table
+    assertThat(html).contains("<th class=\"num\">no responders</th><th class=\"num\">service not found</th>"
+        + "<th class=\"num\">not connected</th></tr>");
+    assertThat(html).containsPattern("<td>kill-node-1</td>(<td[^>]*>[^<]*</td>){8}<td class=\"num muted\">0</td>"
+        + "<td class=\"num muted\">0</td></tr>");
+    assertThat(html).containsPattern("<td>pause-node-2</td>(<td[^>]*>[^<]*</td>){8}<td class=\"num muted\">-</td>"
+        + "<td class=\"num muted\">-</td></tr>");
   }
 
   @Test

@@ -68,8 +68,12 @@ class MarkdownReportRendererTest {
     assertThat(md).contains("#### Faults\n", "##### Fault timelines\n", "##### Fault accounting: clients and RPC\n",
         "##### Fault accounting: broker\n", "##### Fault accounting: registry\n", "##### Fault steps\n");
     assertThat(md).contains("| kill-node-1 | kill node 1 | rpc-open-2000 | +4000 | - | +2 | +2140 | +2151 | +5 | +31 | +3000 |");
-    assertThat(md).contains("| pause-node-2 | pause node 2 | broker-50k | +3000 | +1500 | +1210 | +1620 | +1633 | +1210 | +1640 | *-* |");
-    assertThat(md).contains("| kill-node-1 | 6000 | 3 | 3 | 12000 | 11733 | **267** | **251** | **16** |");
+    assertThat(md).contains("| pause-node-2 | pause node 2 | broker-50k | +3000 | +1500 | +1210 | +1620 | +1633 | +1210"
+        + " | +1640 | *not decided: not back to baseline within the 7000 ms window: last 1000 ms error rate 0.0%, p99"
+        + " 48.2 ms (limit 6.1 ms)* |");
+    assertThat(md).contains("| fault | window (ms) | disconnects | reconnects | rpc calls | succeeded | failed | timed out"
+        + " | no responders | service not found | not connected |");
+    assertThat(md).contains("| kill-node-1 | 6000 | 3 | 3 | 12000 | 11733 | **267** | **251** | **16** | 0 | 0 |");
     assertThat(md).contains("| pause-node-2 | 350000 | **812** | 0 | **3** | 0 |");
     assertThat(md).contains("| pause-node-2 | 40 | **2** | 0 | 0 | 0 | 0 |");
     assertThat(md).contains("| pause-node-2 | +1500 SIGCONT node 2 |");

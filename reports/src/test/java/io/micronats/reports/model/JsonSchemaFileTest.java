@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Keeps the JSON Schema file in step with what the writer writes. */
 class JsonSchemaFileTest {
   /** Objects whose keys are free names (maps), not schema fields. */
-  private static final Set<String> MAPS = Set.of("settings", "extra", "labels", "counts", "rates", "latency");
+  private static final Set<String> MAPS = Set.of("settings", "extra", "labels", "counts", "rates", "latency", "causes");
 
   @Test
   void everyFieldTheWriterWritesIsInTheSchema() throws IOException {
@@ -32,7 +32,9 @@ class JsonSchemaFileTest {
     collectFields(json.readTree(ResultsWriter.toJson(Fixtures.THREE_NODES)), written);
     collectFields(json.readTree(Fixtures.text("golden/results/v1/results.json")), written);
     collectFields(json.readTree(Fixtures.text("golden/results/v1/results-with-faults.json")), written);
-    assertThat(written).contains("faults", "injectedAtMillis", "maxStaleMillis");
+    collectFields(json.readTree(ResultsWriter.toJson(Fixtures.result("golden/results/v1/results-with-fault-reasons.json"))),
+        written);
+    assertThat(written).contains("faults", "injectedAtMillis", "maxStaleMillis", "recoveredUndecided", "causes");
     assertThat(documented).containsAll(written);
     assertThat(schema.path("properties").path("schemaVersion").path("const").asInt())
         .isEqualTo(ResultsWriter.SCHEMA_VERSION);

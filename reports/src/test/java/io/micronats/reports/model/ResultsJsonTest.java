@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.HdrHistogram.Histogram;
@@ -80,12 +82,68 @@ class ResultsJsonTest {
     assertThat(kill.broker()).isEqualTo(new Fault.Broker(100, 7, 1, 2, 0));
     assertThat(kill.registry()).isEqualTo(new Fault.Registry(40, 2, 3, 1, 1800, 0));
     assertThat(r.faultsIn("rpc-open-2000")).containsExactly(kill);
+    assertThat(kill.recoveredUndecided()).as("absent in a file written before the field").isNull();
+    assertThat(kill.rpc().causes()).isEmpty();
     Fault churn = r.faults().get(1);
     assertThat(churn.phase()).as("a fault timed against the run has no phase").isNull();
     assertThat(churn.steps()).isEmpty();
     assertThat(churn.rpc()).isEqualTo(Fault.Rpc.NONE);
     assertThat(churn.registry()).isEqualTo(Fault.Registry.NONE);
     assertThat(ResultsReader.fromJson(ResultsWriter.toJson(r), "rewritten")).isEqualTo(r);
+  }
+
+  @Test
+  void goldenVersion1WithFaultReasonsReadsTheReasonAndTheRpcCauses() throws IOException {
+    RunResult r = ResultsReader.fromJson(resource("golden/results/v1/results-with-fault-reasons.json"), "reasons");
+    assertThat(r.faults()).extracting(Fault::name).containsExactly("kill-node-1", "pause-node-2", "churn");
+    Fault kill = r.faults().get(0);
+    assertThat(kill.recoveredAfterMillis()).isEqualTo(3000L);
+    assertThat(kill.recoveredUndecided()).as("a decided mark takes no reason from the labels").isNull();
+    assertThat(kill.rpc().causes()).as("structured causes; calls and failed in the counts are fields, not causes")
+        .containsExactly(Map.entry("serviceNotFound", 0L), Map.entry("remoteErrors", 0L));
+    Fault pause = r.faults().get(1);
+    assertThat(pause.recoveredAfterMillis()).isNull();
+    assertThat(pause.recoveredUndecided()).as("from the phase label fault.1.recoveredUndecided")
+        .isEqualTo("window too short: 1200 ms left before the next fault or the end of the phase");
+    assertThat(pause.rpc().calls()).isEqualTo(2400);
+    assertThat(pause.rpc().causes()).as("from the phase counts fault.1.rpc.<cause>, in order").containsExactly(
+        Map.entry("serviceNotFound", 4L), Map.entry("notConnected", 2L), Map.entry("errors", 1L));
+    Fault churn = r.faults().get(2);
+    assertThat(churn.recoveredUndecided()).isEqualTo("no operation completed in the window");
+    String rewritten = ResultsWriter.toJson(r);
+    assertThat(rewritten).contains("\"recoveredUndecided\" : \"window too short: 1200 ms left",
+        "\"causes\" : {", "\"serviceNotFound\" : 4,");
+    assertThat(ResultsReader.fromJson(rewritten, "rewritten")).isEqualTo(r);
+  }
+
+  @Test
+  void faultLabelsOfAnotherFaultAreNotTaken() throws IOException {
+    String renamed = resource("golden/results/v1/results-with-fault-reasons.json")
+        .replace("\"fault.1.name\": \"pause-node-2\"", "\"fault.1.name\": \"someone-else\"");
+    Fault pause = ResultsReader.fromJson(renamed, "renamed").faults().get(1);
+    assertThat(pause.recoveredUndecided()).isNull();
+    assertThat(pause.rpc().causes()).isEmpty();
+  }
+
+  @Test
+  void aBuiltResultTakesTheReasonFromItsPhaseLabelsAndWritesIt() {
+    Phase phase = Phase.builder("rpc", "rpc").closed().concurrency(1).duration(Duration.ofSeconds(1))
+        .label("fault.0.name", "kill").label("fault.0.recoveredUndecided", "not back to baseline within the 900 ms window")
+        .count("fault.0.rpc.notConnected", 3).build();
+    Fault bare = new Fault("kill", "kill", "node 0", "rpc", 10, 900, null, null, null, null, null, null, null, 0, 0,
+        List.of(), Fault.Rpc.NONE, Fault.Broker.NONE, Fault.Registry.NONE);
+    RunResult r = RunResult.builder(Scenario.named("s"), SAMPLE.environment(), Instant.EPOCH).phase(phase)
+        .fault(bare).build();
+    assertThat(r.faults().get(0).recoveredUndecided()).isEqualTo("not back to baseline within the 900 ms window");
+    assertThat(r.faults().get(0).rpc()).isEqualTo(new Fault.Rpc(0, 0, 0, 0, 0, Map.of("notConnected", 3L)));
+    assertThat(ResultsWriter.toJson(r)).contains("\"recoveredUndecided\" : \"not back to baseline");
+  }
+
+  @Test
+  void aNegativeRpcCauseIsRejectedNamingIt() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Fault.Rpc(1, 0, 1, 0, 0, Map.of("notConnected", -1L)));
+    assertThat(e.getMessage()).contains("fault.rpc.causes.notConnected");
   }
 
   @Test

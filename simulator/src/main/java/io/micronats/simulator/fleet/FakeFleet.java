@@ -20,8 +20,11 @@ import java.util.function.IntFunction;
  * {@code servicesPerConnection} instances, placed round robin on the service nodes.
  *
  * <p>Lifecycle: {@link #growTo} and {@link #shrinkTo} change the size (from one control thread);
- * {@link #close()} stops every instance and closes the plugin sets (idempotent). Request handling
- * happens on the plugins' threads and is thread-safe.
+ * {@link #crashHostOf} crashes the plugin set hosting an instance, with every instance on it
+ * (closed without deregistering), and {@link #restartCrashed()} brings the crashed instances back on
+ * fresh plugin sets; {@link #close()} stops every instance and closes the plugin sets (idempotent;
+ * crashed instances are not deregistered and close quietly). Request handling happens on the
+ * plugins' threads and is thread-safe; the other methods are synchronized.
  */
 public final class FakeFleet implements AutoCloseable {
   private final Fleet spec;
@@ -36,7 +39,9 @@ public final class FakeFleet implements AutoCloseable {
   private int instancesCreated;
   private final java.util.function.IntPredicate hosted;
   private final Map<FakeService, Integer> groupOf = new java.util.IdentityHashMap<>();
-  private final java.util.Set<Integer> crashedGroups = new java.util.HashSet<>();
+  /** Instances whose plugin set crashed and that were not restarted (yet). */
+  private final java.util.Set<FakeService> crashed =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   /**
    * A fleet of {@code spec}'s shape; {@code groupFactory} creates plugin set number g (and
@@ -107,22 +112,43 @@ public final class FakeFleet implements AutoCloseable {
     }
   }
 
-  /** Stops services (the newest first) until {@code count} run. */
+  /**
+   * Stops services (the newest first) until {@code count} run; crashed instances among them are
+   * only forgotten (they were never deregistered and are not now).
+   */
   public synchronized void shrinkTo(int count) {
     while (services.size() > count) {
       List<FakeService> instances = services.remove(services.size() - 1);
       instances.forEach(FakeService::close);
       instances.forEach(groupOf::remove);
+      instances.forEach(crashed::remove);
     }
   }
 
   private FakeService startInstance(int i, int j) throws Exception {
     int group = instancesCreated / spec.servicesPerConnection();
     instancesCreated++;
+    return startOn(i, j, group);
+  }
+
+  /**
+   * Plugin set number {@code group}, created when missing, and created afresh (replacing the old
+   * one) when it crashed.
+   */
+  private PluginSet liveGroup(int group) {
     while (groups.size() <= group) {
       groups.add(groupFactory.apply(groups.size()));
     }
     PluginSet set = groups.get(group);
+    if (set.crashed()) {
+      set = groupFactory.apply(group);
+      groups.set(group, set);
+    }
+    return set;
+  }
+
+  private FakeService startOn(int i, int j, int group) throws Exception {
+    PluginSet set = liveGroup(group);
     List<Endpoint> endpoints = new ArrayList<>();
     for (int e = 0; e < spec.endpointsPerService(); e++) {
       endpoints.add(Endpoint.of(FleetNames.endpoint(e)));
@@ -164,7 +190,7 @@ public final class FakeFleet implements AutoCloseable {
     List<String> ids = new ArrayList<>();
     for (List<FakeService> instances : services) {
       for (FakeService f : instances) {
-        if (!crashedGroups.contains(groupOf.getOrDefault(f, -1))) {
+        if (!crashed.contains(f)) {
           ids.add(FleetNames.node(f.index(), f.instance()));
         }
       }
@@ -175,7 +201,8 @@ public final class FakeFleet implements AutoCloseable {
   /**
    * Crashes the plugin set hosting instance {@code nodeId}, with every service on it: its
    * connection, transport, broker and registry close without deregistering anything, the way a
-   * killed process hosting those services looks to the others.
+   * killed process hosting those services looks to the others. The instances' servers stop (no
+   * more registration refreshes) without deregistering; nothing is logged above debug level.
    *
    * @return false when no live instance has that id
    */
@@ -183,9 +210,14 @@ public final class FakeFleet implements AutoCloseable {
     for (List<FakeService> instances : services) {
       for (FakeService f : instances) {
         Integer g = groupOf.get(f);
-        if (g != null && !crashedGroups.contains(g) && FleetNames.node(f.index(), f.instance()).equals(nodeId)) {
-          crashedGroups.add(g);
-          groups.get(g).close();
+        if (g != null && !crashed.contains(f) && FleetNames.node(f.index(), f.instance()).equals(nodeId)) {
+          PluginSet set = groups.get(g);
+          set.crash();
+          for (Map.Entry<FakeService, Integer> e : groupOf.entrySet()) {
+            if (e.getValue().equals(g) && crashed.add(e.getKey())) {
+              e.getKey().closeAfterCrash();
+            }
+          }
           return true;
         }
       }
@@ -193,6 +225,68 @@ public final class FakeFleet implements AutoCloseable {
     return false;
   }
 
+  /** The registry node ids of the crashed instances not restarted yet, in fleet order. */
+  public synchronized List<String> crashedNodeIds() {
+    List<String> ids = new ArrayList<>();
+    for (List<FakeService> instances : services) {
+      for (FakeService f : instances) {
+        if (crashed.contains(f)) {
+          ids.add(FleetNames.node(f.index(), f.instance()));
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Brings every crashed instance back, the way a restarted process comes back: each crashed plugin
+   * set is created afresh (same number, so the same node and settings) and its instances register,
+   * serve and subscribe again under their old node ids.
+   *
+   * @return the node ids restarted, in fleet order; empty when none had crashed
+   * @throws Exception when an instance cannot start; those restarted so far keep running and the
+   *     others stay crashed (a later call tries them again)
+   */
+  public synchronized List<String> restartCrashed() throws Exception {
+    return restart(id -> true);
+  }
+
+  /**
+   * Brings back the crashed instances among {@code nodeIds} (for example those one fault crashed),
+   * as {@link #restartCrashed()}; ids of instances that are not crashed are ignored.
+   *
+   * @return the node ids restarted, in fleet order
+   * @throws Exception as {@link #restartCrashed()}
+   */
+  public synchronized List<String> restartCrashed(java.util.Collection<String> nodeIds) throws Exception {
+    java.util.Set<String> wanted = java.util.Set.copyOf(nodeIds);
+    return restart(wanted::contains);
+  }
+
+  private List<String> restart(java.util.function.Predicate<String> which) throws Exception {
+    List<String> restarted = new ArrayList<>();
+    for (List<FakeService> instances : services) {
+      for (int k = 0; k < instances.size(); k++) {
+        FakeService old = instances.get(k);
+        String id = FleetNames.node(old.index(), old.instance());
+        if (!crashed.contains(old) || !which.test(id)) {
+          continue;
+        }
+        int group = groupOf.get(old);
+        FakeService fresh = startOn(old.index(), old.instance(), group);
+        instances.set(k, fresh);
+        crashed.remove(old);
+        groupOf.remove(old);
+        restarted.add(id);
+      }
+    }
+    return restarted;
+  }
+
+  /**
+   * Stops every instance (deregistering the live ones; crashed ones stay as they are) and closes the
+   * plugin sets; idempotent.
+   */
   @Override
   public synchronized void close() {
     shrinkTo(0);

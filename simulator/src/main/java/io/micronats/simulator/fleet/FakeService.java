@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running instance of a fake service: its RPC server (registered) and its broker
- * subscriptions. Closing deregisters it and unsubscribes; idempotent.
+ * subscriptions. Closing deregisters it and unsubscribes; idempotent. After its plugin set crashed,
+ * {@link #closeAfterCrash()} stops it quietly instead (the crashed set's registry no longer takes
+ * (de)registrations).
  *
  * <p>Thread-safe for {@link #close()}; otherwise immutable.
  */
@@ -42,7 +44,20 @@ public final class FakeService implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    stop(false);
+  }
+
+  /**
+   * Stops the instance after its plugin set crashed: its server stops refreshing its registration
+   * (and does not deregister, see {@link CrashGatedRegistry}), every failure is logged at debug level
+   * only. Idempotent, and {@link #close()} does nothing afterwards.
+   */
+  void closeAfterCrash() {
+    stop(true);
+  }
+
+  private synchronized void stop(boolean crashed) {
     if (closed) {
       return;
     }
@@ -57,7 +72,11 @@ public final class FakeService implements AutoCloseable {
     try {
       served.close();
     } catch (RuntimeException e) {
-      LOG.warn("closing service {} failed: {}", served.service().name(), e.toString());
+      if (crashed) {
+        LOG.debug("stopping crashed service {} failed: {}", served.service().name(), e.toString());
+      } else {
+        LOG.warn("closing service {} failed: {}", served.service().name(), e.toString());
+      }
     }
   }
 }

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * settings, so that with the NATS plugins they share one connection. A group of fake services
  * (or a group of load-generating clients) uses one set.
  *
- * <p>Thread-safe as the plugins are. {@link #close()} closes all three (idempotent as they are).
+ * <p>Thread-safe as the plugins are. {@link #close()} closes all three (idempotent as they are);
+ * {@link #crash()} closes them too, quietly, and marks the set crashed, the way a killed process
+ * hosting them looks to the others.
  */
 public final class PluginSet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PluginSet.class);
@@ -22,6 +24,7 @@ public final class PluginSet implements AutoCloseable {
   private final Transport transport;
   private final Broker broker;
   private final Registry registry;
+  private volatile boolean crashed;
 
   private PluginSet(String label, int node, Transport transport, Broker broker, Registry registry) {
     this.label = label;
@@ -79,18 +82,45 @@ public final class PluginSet implements AutoCloseable {
     return registry;
   }
 
-  @Override
-  public void close() {
-    closeQuietly(registry);
-    closeQuietly(broker);
-    closeQuietly(transport);
+  /** Whether {@link #crash()} was called: the plugins are closed and nothing may deregister through them. */
+  public boolean crashed() {
+    return crashed;
   }
 
-  private void closeQuietly(AutoCloseable c) {
+  /**
+   * Crashes the set: marks it crashed, then closes the registry, broker and transport (and with the
+   * NATS plugins their shared connection) without deregistering anything; failures are logged at
+   * debug level only. Idempotent.
+   */
+  public synchronized void crash() {
+    if (crashed) {
+      return;
+    }
+    crashed = true;
+    closeQuietly(registry, true);
+    closeQuietly(broker, true);
+    closeQuietly(transport, true);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (crashed) {
+      return; // closed by the crash
+    }
+    closeQuietly(registry, false);
+    closeQuietly(broker, false);
+    closeQuietly(transport, false);
+  }
+
+  private void closeQuietly(AutoCloseable c, boolean crashing) {
     try {
       c.close();
     } catch (Exception e) {
-      LOG.warn("closing {} of {} failed: {}", c.getClass().getSimpleName(), label, e.toString());
+      if (crashing) {
+        LOG.debug("crashing {}: closing {} failed: {}", label, c.getClass().getSimpleName(), e.toString());
+      } else {
+        LOG.warn("closing {} of {} failed: {}", c.getClass().getSimpleName(), label, e.toString());
+      }
     }
   }
 }

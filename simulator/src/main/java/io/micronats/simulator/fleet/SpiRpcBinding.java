@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * RPC through the SPI's RPC layer: every fake service instance is an {@link RpcServer} on its
- * plugin set's transport and registry; callers are {@link RpcClient}s (random selector, the
+ * plugin set's transport and registry (through a {@link CrashGatedRegistry}, so that a crashed set's
+ * servers neither refresh nor deregister); callers are {@link RpcClient}s (random selector, the
  * client's registry cache).
  *
  * <p>Thread-safe.
@@ -30,7 +31,7 @@ public final class SpiRpcBinding implements RpcBinding {
   @Override
   public Served serve(PluginSet set, Service service, String nodeId, EndpointHandler handler) {
     RpcServer.Builder builder = RpcServer.builder().name(service.name()).version(service.version())
-        .transport(set.transport()).registry(set.registry()).ttl(ttl).metadata("node", nodeId);
+        .transport(set.transport()).registry(new CrashGatedRegistry(set)).ttl(ttl).metadata("node", nodeId);
     service.endpoints().forEach(e -> builder.endpoint(e.name(),
         request -> Message.of(handler.handle(e.name(), request.body()))));
     RpcServer server = builder.build().start();
