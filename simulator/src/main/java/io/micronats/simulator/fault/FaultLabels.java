@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * Flattens {@link FaultReport}s into the free {@code labels} and {@code counts} maps of a result
  * phase (kept next to the structured {@code faults} list of the results): label keys
  * {@code fault.<i>.name|kind|target|injectedAtMillis|disconnectedAfterMillis|...} and count keys
- * {@code fault.<i>.rpc.failed|rpc.timedOut|broker.lost|registry.deadReturned|...}, with {@code i}
+ * {@code fault.<i>.rpc.failed|rpc.timedOut|broker.lost|registry.deadReturned|...} (and the RPC
+ * failures by cause, {@code fault.<i>.rpc.<cause>} with {@link CallResult#key()}, for each cause
+ * that occurred), with {@code i}
  * the fault's number in its phase, from 0. Marks that did not happen are absent. The structured copy
  * is the result's {@code faults} list ({@link FaultResults}); these flat keys stay for readers of
  * older reports.
@@ -56,6 +58,8 @@ public final class FaultLabels {
       out.put(p + "rpc.failed", r.rpc().failed());
       out.put(p + "rpc.timedOut", r.rpc().timedOut());
       out.put(p + "rpc.noResponders", r.rpc().noResponders());
+      // every other cause that occurred (timedOut and noResponders are always there)
+      r.rpc().failedByCause().forEach((cause, n) -> out.putIfAbsent(p + "rpc." + cause.key(), n));
       out.put(p + "broker.sent", r.broker().sent());
       out.put(p + "broker.lost", r.broker().lost());
       out.put(p + "broker.duplicated", r.broker().duplicated());

@@ -7,8 +7,9 @@ import io.micronats.simulator.workload.PhaseRunner;
 
 /**
  * Connects a {@link FaultSession} to the run engine's phases: starts each phase's faults at its
- * measured start, passes every RPC completion and every sampling interval to the timeline, and
- * ends the phase's faults with it.
+ * measured start, passes every RPC completion (with its cause and its actual send time, by which
+ * the fault windows file it) and every sampling interval to the timeline, and ends the phase's
+ * faults with it.
  *
  * <p>Thread-safe: phase calls come from the control thread, samples from the reporter thread,
  * completions from the workload's threads; all go to thread-safe parts of the session.
@@ -25,12 +26,14 @@ public final class FaultPhaseListener implements PhaseRunner.Listener {
   public void phaseStarted(String name, String workload, long windowStartNanos, PhaseMeter meter) {
     FaultTimeline timeline = session.timeline();
     if (workload.equals("rpc")) {
-      meter.observe((intended, done, outcome) -> timeline.call(name, intended, done, result(outcome)));
+      // filed by actual send time; the buckets of "back to baseline" stay by intended time
+      meter.observe((intended, sent, done, outcome) -> timeline.call(name, intended, sent, done,
+          CallResult.of(outcome)));
     } else {
       // a publish succeeds when the local server took it; the broker's deliveries mark first success
       boolean endToEnd = !workload.equals("broker");
-      meter.observe((intended, done, outcome) -> timeline.completed(name, intended, done, outcome == Outcome.SUCCESS,
-          endToEnd));
+      meter.observe((intended, sent, done, outcome) -> timeline.completed(name, intended, done,
+          outcome == Outcome.SUCCESS, endToEnd));
     }
     session.phaseStarted(name, workload, windowStartNanos);
   }
@@ -44,14 +47,5 @@ public final class FaultPhaseListener implements PhaseRunner.Listener {
   @Override
   public void phaseEnded(String name, long nanos) {
     session.phaseEnded(name, nanos);
-  }
-
-  private static CallResult result(Outcome outcome) {
-    return switch (outcome) {
-      case SUCCESS -> CallResult.OK;
-      case TIMEOUT -> CallResult.TIMEOUT;
-      case NO_RESPONDERS -> CallResult.NO_RESPONDERS;
-      default -> CallResult.ERROR;
-    };
   }
 }

@@ -1,7 +1,11 @@
 package io.micronats.simulator.fault;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param disconnects client disconnections in the window
  * @param reconnects client reconnections in the window
  * @param steps what the injector did, in order, each as {@code +<ms> <what>}
- * @param rpc RPC calls in the window (by intended send time)
+ * @param rpc RPC calls in the window (by actual send time)
  * @param broker broker messages in the window (loss by send time)
  * @param registry registry lookups in the window
  * @param recoveredUndecided why {@code recoveredAfterMillis} is absent (the window was too short,
@@ -67,17 +71,84 @@ public record FaultReport(String name, String kind, String target, String phase,
   }
 
   /**
-   * RPC calls whose intended send time fell in the window.
+   * RPC calls actually sent in the window (a call never sent, {@link CallResult#NOT_SENT}, by its
+   * intended send time), by how they ended.
    *
    * @param calls every call
    * @param succeeded calls answered in time
-   * @param failed calls that did not succeed (timed out, no responders, other errors)
+   * @param failed calls that did not succeed, whatever the cause (the sum of {@code failedByCause})
    * @param timedOut of the failed, those that timed out
    * @param noResponders of the failed, those that met no responder
+   * @param failedByCause the failed calls by cause, in {@link CallResult} order, only causes that
+   *     occurred (never {@link CallResult#OK})
    */
-  public record RpcLoss(long calls, long succeeded, long failed, long timedOut, long noResponders) {
+  public record RpcLoss(long calls, long succeeded, long failed, long timedOut, long noResponders,
+      Map<CallResult, Long> failedByCause) {
     /** Nothing. */
-    public static final RpcLoss NONE = new RpcLoss(0, 0, 0, 0, 0);
+    public static final RpcLoss NONE = of(new long[CallResult.values().length]);
+
+    /**
+     * Validates and copies.
+     *
+     * @throws IllegalArgumentException when a number is negative, when {@code failedByCause}
+     *     holds {@link CallResult#OK} or does not add up to {@code failed}, {@code timedOut} and
+     *     {@code noResponders}, or when succeeded and failed do not add up to {@code calls}
+     */
+    public RpcLoss {
+      EnumMap<CallResult, Long> causes = new EnumMap<>(CallResult.class);
+      long sum = 0;
+      for (Map.Entry<CallResult, Long> e : failedByCause.entrySet()) {
+        long n = Objects.requireNonNull(e.getValue(), "failedByCause value");
+        if (e.getKey() == CallResult.OK || n < 0) {
+          throw new IllegalArgumentException("failedByCause: " + e.getKey() + "=" + n + " is not a failure count");
+        }
+        if (n > 0) {
+          causes.put(e.getKey(), n);
+          sum += n;
+        }
+      }
+      if (calls < 0 || succeeded < 0 || failed != sum || calls != succeeded + failed
+          || timedOut != causes.getOrDefault(CallResult.TIMEOUT, 0L)
+          || noResponders != causes.getOrDefault(CallResult.NO_RESPONDERS, 0L)) {
+        throw new IllegalArgumentException("inconsistent RPC accounting: calls " + calls + ", succeeded " + succeeded
+            + ", failed " + failed + ", timedOut " + timedOut + ", noResponders " + noResponders + ", by cause "
+            + causes);
+      }
+      failedByCause = Collections.unmodifiableMap(causes);
+    }
+
+    /**
+     * The accounting of older callers, which knew only timeouts and no-responders: the other
+     * failures are filed as {@link CallResult#ERROR}.
+     */
+    public RpcLoss(long calls, long succeeded, long failed, long timedOut, long noResponders) {
+      this(calls, succeeded, failed, timedOut, noResponders,
+          Map.of(CallResult.TIMEOUT, timedOut, CallResult.NO_RESPONDERS, noResponders,
+              CallResult.ERROR, failed - timedOut - noResponders));
+    }
+
+    /** The accounting of calls counted per result, {@code byResult[r.ordinal()]}. */
+    public static RpcLoss of(long[] byResult) {
+      if (byResult.length != CallResult.values().length) {
+        throw new IllegalArgumentException("one count per CallResult expected, got " + byResult.length);
+      }
+      EnumMap<CallResult, Long> causes = new EnumMap<>(CallResult.class);
+      long calls = 0;
+      for (CallResult r : CallResult.values()) {
+        calls += byResult[r.ordinal()];
+        if (r.isFailure()) {
+          causes.put(r, byResult[r.ordinal()]);
+        }
+      }
+      long ok = byResult[CallResult.OK.ordinal()];
+      return new RpcLoss(calls, ok, calls - ok, byResult[CallResult.TIMEOUT.ordinal()],
+          byResult[CallResult.NO_RESPONDERS.ordinal()], causes);
+    }
+
+    /** The failed calls of {@code cause} (0 for {@link CallResult#OK}). */
+    public long failed(CallResult cause) {
+      return failedByCause.getOrDefault(cause, 0L);
+    }
   }
 
   /**
@@ -125,9 +196,13 @@ public record FaultReport(String name, String kind, String target, String phase,
     if (recoveredAfterMillis == null && recoveredUndecided != null) {
       sb.append("    (undecided: ").append(recoveredUndecided).append(")\n");
     }
-    sb.append("  rpc: ").append(rpc.failed()).append(" failed (").append(rpc.timedOut())
-        .append(" timed out, ").append(rpc.noResponders()).append(" no responders) of ")
-        .append(rpc.calls()).append('\n');
+    sb.append("  rpc: ").append(rpc.failed()).append(" failed");
+    if (!rpc.failedByCause().isEmpty()) {
+      StringJoiner causes = new StringJoiner(", ", " (", ")");
+      rpc.failedByCause().forEach((cause, n) -> causes.add(n + " " + cause.key()));
+      sb.append(causes);
+    }
+    sb.append(" of ").append(rpc.calls()).append(" sent in the window\n");
     sb.append("  broker: ").append(broker.lost()).append(" lost, ").append(broker.duplicated())
         .append(" duplicated, ").append(broker.reordered()).append(" reordered of ").append(broker.sent())
         .append('\n');

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Records, for every fault of a run, the timeline from injection to recovery and the loss in its
  * window: fault injected, first client disconnected, every disconnected client reconnected and
  * resubscribed, first error, first success after the disruption, and error rate and p99 back to
- * baseline; RPC calls by outcome, and (through a {@link DeliveryLedger} and a
- * {@link RegistryAudit}) broker and registry loss.
+ * baseline; RPC calls by result (filed by their actual send time), and (through a
+ * {@link DeliveryLedger} and a {@link RegistryAudit}) broker and registry loss.
  *
  * <p>A fault's window runs from its injection to the next fault's injection (or the end of the
  * run, or the end of its phase), so every observation belongs to at most one fault and nothing
@@ -65,11 +65,8 @@ public final class FaultTimeline implements ConnectionEventListener {
     final Map<Object, Boolean> awaitingReconnect = new IdentityHashMap<>();
     final Map<Object, Boolean> awaitingResubscribe = new IdentityHashMap<>();
     final List<String> steps = new ArrayList<>();
-    long calls;
-    long succeeded;
-    long timedOut;
-    long noResponders;
-    long otherErrors;
+    /** RPC calls sent in the window, per {@link CallResult} ordinal. */
+    final long[] byResult = new long[CallResult.values().length];
     // per series: intervals {start, end, successes, errors, p99}
     final Map<String, List<double[]>> intervals = new LinkedHashMap<>();
 
@@ -223,21 +220,30 @@ public final class FaultTimeline implements ConnectionEventListener {
     }
   }
 
-  /** Accounts for one RPC call sent (intended) at {@code intendedNanos} that ended at {@code doneNanos}. */
+  /**
+   * Accounts for one RPC call intended and sent at {@code intendedNanos} that ended at
+   * {@code doneNanos}; see {@link #call(long, long, long, CallResult)}.
+   */
   public void call(long intendedNanos, long doneNanos, CallResult result) {
+    call(intendedNanos, intendedNanos, doneNanos, result);
+  }
+
+  /**
+   * Accounts for one RPC call intended at {@code intendedNanos}, actually sent at
+   * {@code sentNanos} and ended at {@code doneNanos}. The call is filed in the window of its
+   * <em>actual</em> send time: a loaded generator sends late, and a call intended just before a
+   * fault but sent after it met the fault. Every result other than {@link CallResult#OK} counts
+   * as failed, by cause.
+   */
+  public void call(long intendedNanos, long sentNanos, long doneNanos, CallResult result) {
+    Objects.requireNonNull(result, "result");
     synchronized (lock) {
-      Window byIntent = windowAt(intendedNanos);
-      if (byIntent == null && (windows.isEmpty() || intendedNanos < windows.get(0).injected)) {
+      Window bySend = windowAt(sentNanos);
+      if (bySend == null && (windows.isEmpty() || sentNanos < windows.get(0).injected)) {
         baselineCalls[result.ordinal()]++;
       }
-      if (byIntent != null) {
-        byIntent.calls++;
-        switch (result) {
-          case OK -> byIntent.succeeded++;
-          case TIMEOUT -> byIntent.timedOut++;
-          case NO_RESPONDERS -> byIntent.noResponders++;
-          case ERROR -> byIntent.otherErrors++;
-        }
+      if (bySend != null) {
+        bySend.byResult[result.ordinal()]++;
       }
     }
     if (result == CallResult.OK) {
@@ -310,11 +316,19 @@ public final class FaultTimeline implements ConnectionEventListener {
 
   /** As {@link #call(long, long, CallResult)}, also in the 250 ms buckets of {@code series}. */
   public void call(String series, long intendedNanos, long doneNanos, CallResult result) {
+    call(series, intendedNanos, intendedNanos, doneNanos, result);
+  }
+
+  /**
+   * As {@link #call(long, long, long, CallResult)} (filed by actual send time), and in the 250 ms
+   * buckets of {@code series} by intended time, with the latency from the intended time.
+   */
+  public void call(String series, long intendedNanos, long sentNanos, long doneNanos, CallResult result) {
     synchronized (lock) {
       fine.computeIfAbsent(series, k -> new FineSeries(originNanos))
           .add(intendedNanos, doneNanos - intendedNanos, result == CallResult.OK);
     }
-    call(intendedNanos, doneNanos, result);
+    call(intendedNanos, sentNanos, doneNanos, result);
   }
 
   /**
@@ -337,15 +351,10 @@ public final class FaultTimeline implements ConnectionEventListener {
 
   // ---- results ----
 
-  /** The RPC calls intended before the first fault, the baseline. */
+  /** The RPC calls sent before the first fault, the baseline, by cause. */
   public FaultReport.RpcLoss baselineRpc() {
     synchronized (lock) {
-      long ok = baselineCalls[CallResult.OK.ordinal()];
-      long timedOut = baselineCalls[CallResult.TIMEOUT.ordinal()];
-      long noResponders = baselineCalls[CallResult.NO_RESPONDERS.ordinal()];
-      long other = baselineCalls[CallResult.ERROR.ordinal()];
-      return new FaultReport.RpcLoss(ok + timedOut + noResponders + other, ok,
-          timedOut + noResponders + other, timedOut, noResponders);
+      return FaultReport.RpcLoss.of(baselineCalls.clone());
     }
   }
 
@@ -391,7 +400,6 @@ public final class FaultTimeline implements ConnectionEventListener {
     long disruption = w.disruptionStart();
     Long firstSuccess = disruption == Long.MAX_VALUE ? w.firstSuccessAfterInjection
         : w.firstSuccessAfterDisruption;
-    long failed = w.timedOut + w.noResponders + w.otherErrors;
     RecoveryRule.Decision decision = fineDecision(w, disruption, end);
     Long recovered;
     String undecided = null;
@@ -413,7 +421,7 @@ public final class FaultTimeline implements ConnectionEventListener {
         after(w, w.reverted), after(w, w.firstDisconnect), after(w, w.reconnected), after(w, w.resubscribed),
         after(w, w.firstError), after(w, firstSuccess), after(w, recovered),
         w.disconnects, w.reconnects, w.steps,
-        new FaultReport.RpcLoss(w.calls, w.succeeded, failed, w.timedOut, w.noResponders),
+        FaultReport.RpcLoss.of(w.byResult.clone()),
         broker, registry, undecided);
   }
 

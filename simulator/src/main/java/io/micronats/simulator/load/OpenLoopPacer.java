@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,8 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * are busy, the next operation waits for a free worker and its waiting is part of its latency.
  * The pacer sleeps with {@link LockSupport#parkNanos} and never spins, because the machine's
  * cores are shared with the system under test. The latency of each operation and its
- * {@link Outcome} go to a {@link PhaseMeter}, which keeps only those intended in its window.
- * The generator's own lateness is recorded as {@code sendLag}.
+ * {@link Outcome} go to a {@link PhaseMeter}, which keeps only those intended in its window;
+ * the meter also hears each operation's actual send time (when its worker called it), by which
+ * fault windows file it. The generator's own lateness, actual minus intended send time (the wait
+ * for a free worker and for the worker to run, long when the machine is loaded), is recorded as
+ * {@code sendLag}.
  *
  * <pre>{@code
  * PacerStats stats = OpenLoopPacer.run("rpc", 2000, 64, start, end, Duration.ofSeconds(2), (i, t) -> client.call(...), meter);
@@ -31,6 +35,8 @@ import java.util.concurrent.locks.LockSupport;
  * before returning (bounded by {@code drain}).
  */
 public final class OpenLoopPacer {
+  /** The recorder of the generator's lateness: actual send time minus intended send time. */
+  public static final String SEND_LAG = "sendLag";
   private static final long LATE_NANOS = 1_000_000L;
 
   private OpenLoopPacer() {}
@@ -59,7 +65,7 @@ public final class OpenLoopPacer {
     });
     long scheduled = 0;
     long started = 0;
-    long late = 0;
+    LongAdder late = new LongAdder();
     long notSent = 0;
     long giveUpAt = end + drain.toNanos();
     try {
@@ -75,14 +81,15 @@ public final class OpenLoopPacer {
           notSent++;
           continue;
         }
-        long now = System.nanoTime();
-        meter.record("sendLag", intended, now - intended);
-        if (now - intended > LATE_NANOS) {
-          late++;
-        }
         started++;
         long index = k;
         workers.execute(() -> {
+          // the actual send: after the wait for a permit and for the worker thread to run
+          long sent = System.nanoTime();
+          meter.record(SEND_LAG, intended, sent - intended);
+          if (sent - intended > LATE_NANOS) {
+            late.increment();
+          }
           Outcome outcome = Outcome.SUCCESS;
           try {
             call.call(index, intended);
@@ -90,13 +97,13 @@ public final class OpenLoopPacer {
             outcome = Outcomes.classify(e);
             Outcomes.countError(meter, intended, outcome, e);
           } finally {
-            meter.complete(intended, System.nanoTime() - intended, outcome);
+            meter.complete(intended, sent, System.nanoTime() - intended, outcome);
             permits.release();
           }
         });
       }
       long inFlight = drainPermits(permits, maxInFlight, giveUpAt);
-      return new PacerStats(scheduled, started, late, notSent, inFlight);
+      return new PacerStats(scheduled, started, late.sum(), notSent, inFlight);
     } finally {
       workers.shutdownNow();
       workers.awaitTermination(2, TimeUnit.SECONDS);

@@ -48,8 +48,12 @@ public final class PhaseMeter {
    */
   @FunctionalInterface
   public interface Observer {
-    /** One operation intended at {@code intendedNanos} ended at {@code doneNanos} with {@code outcome}. */
-    void completed(long intendedNanos, long doneNanos, Outcome outcome);
+    /**
+     * One operation intended at {@code intendedNanos}, actually started at {@code sentNanos}
+     * (equal to {@code intendedNanos} when the load did not say, or the operation never started)
+     * ended at {@code doneNanos} with {@code outcome}.
+     */
+    void completed(long intendedNanos, long sentNanos, long doneNanos, Outcome outcome);
   }
 
   /** Sets (or with null removes) the observer of completed operations. */
@@ -94,11 +98,24 @@ public final class PhaseMeter {
     return recorders.computeIfAbsent(name, LatencyRecorder::new);
   }
 
-  /** Counts the outcome, and records the latency in the primary recorder when it succeeded. */
+  /**
+   * Counts the outcome, and records the latency in the primary recorder when it succeeded; as
+   * {@link #complete(long, long, long, Outcome)} with the operation sent at its intended time.
+   */
   public void complete(long intendedNanos, long latencyNanos, Outcome outcome) {
+    complete(intendedNanos, intendedNanos, latencyNanos, outcome);
+  }
+
+  /**
+   * Counts the outcome of an operation intended at {@code intendedNanos} and actually sent at
+   * {@code sentNanos}, and records its latency (from the intended time, so a late generator does
+   * not hide its lateness) in the primary recorder when it succeeded. The measured window goes by
+   * intended time; the observer also hears the actual send time.
+   */
+  public void complete(long intendedNanos, long sentNanos, long latencyNanos, Outcome outcome) {
     Observer o = observer;
     if (o != null) {
-      o.completed(intendedNanos, intendedNanos + latencyNanos, outcome);
+      o.completed(intendedNanos, sentNanos, intendedNanos + latencyNanos, outcome);
     }
     if (!inWindow(intendedNanos)) {
       return;
@@ -138,13 +155,11 @@ public final class PhaseMeter {
     return a == null ? 0 : a.sum();
   }
 
-  /** Sum of the error outcome counters so far. */
+  /** Sum of the error outcome counters so far ({@link Outcome#errorCounters()}). */
   public long errors() {
     long sum = 0;
-    for (Outcome o : Outcome.values()) {
-      if (o.isError()) {
-        sum += counterValue(o.counter());
-      }
+    for (String counter : Outcome.errorCounters()) {
+      sum += counterValue(counter);
     }
     return sum;
   }

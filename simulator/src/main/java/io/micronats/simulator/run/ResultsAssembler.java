@@ -3,6 +3,7 @@ package io.micronats.simulator.run;
 import io.micronats.reports.model.Environment;
 import io.micronats.reports.model.LatencyHistogram;
 import io.micronats.reports.model.Phase;
+import io.micronats.simulator.load.GeneratorLag;
 import io.micronats.simulator.measure.CpuMeter;
 import io.micronats.simulator.measure.TimePoint;
 import io.micronats.simulator.workload.PhaseRecord;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * Turns the simulator's phase records into the reports module's result model. Stateless.
+ * Turns the simulator's phase records into the reports module's result model, adding the
+ * generator's lag labels ({@link GeneratorLag}). Stateless.
  */
 public final class ResultsAssembler {
   private ResultsAssembler() {}
@@ -44,6 +46,11 @@ public final class ResultsAssembler {
           Math.max(0, p.errors())));
     }
     r.labels().forEach(b::label);
+    GeneratorLag.labels(r.measurement()).forEach((k, v) -> {
+      if (!r.labels().containsKey(k)) {
+        b.label(k, v);
+      }
+    });
     return b.build();
   }
 

@@ -4,6 +4,8 @@ import io.micronats.reports.model.Comparison;
 import io.micronats.reports.model.LatencyHistogram;
 import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.load.GeneratorLag;
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.workload.Micros;
 import io.micronats.simulator.workload.PhaseRecord;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.Map;
 
 /**
  * The terminal summary of a run: one line per phase (mode, offered and achieved rate, latency
- * percentiles, errors), the broker's sequence accounting, and the baseline comparisons.
+ * percentiles, errors: every error outcome), the broker's sequence accounting, a warning for each
+ * phase whose load generator sent late ({@link GeneratorLag}), and the baseline comparisons.
  * Stateless.
  */
 public final class Summary {
@@ -27,13 +30,17 @@ public final class Summary {
         run.labels().getOrDefault("implementation", "?"), wall.toSeconds()));
     out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10s %9s %9s %9s %8s", "phase", "mode", "target/s", "achieved/s",
         "p50", "p99", "p99.9", "errors"));
+    List<String> warnings = new ArrayList<>();
     for (Phase p : run.phases()) {
+      String lagWarning = GeneratorLag.warning(p.name(), p.labels());
+      if (lagWarning != null) {
+        warnings.add(lagWarning);
+      }
       String key = p.latency().containsKey("rpc") ? "rpc" : p.latency().containsKey("lookup") ? "lookup"
           : p.latency().containsKey("delivery") ? "delivery" : p.latency().containsKey("registerToVisible")
           ? "registerToVisible" : p.latency().keySet().stream().findFirst().orElse("");
       LatencyHistogram h = p.latency().get(key);
-      long errors = p.count("timeouts") + p.count("noResponders") + p.count("remoteErrors") + p.count("errors")
-          + p.count("notSent");
+      long errors = errors(p);
       Double achieved = p.rates().get("achieved");
       out.add(String.format(Locale.ROOT, "%-34s %-6s %9s %10s %9s %9s %9s %8d", p.name(), p.mode().json(),
           p.targetRate().isPresent() ? String.format(Locale.ROOT, "%.0f", p.targetRate().getAsDouble()) : "-",
@@ -54,6 +61,7 @@ public final class Summary {
             h == null ? "-" : Micros.format(h.p50()), gone == null ? "-" : Micros.format(gone.p50())));
       }
     }
+    out.addAll(warnings);
     Map<String, String> labels = run.labels();
     if (labels.containsKey("rpc.knee")) {
       out.add("rpc knee (highest rate still served): " + labels.get("rpc.knee") + " req/s");
@@ -70,5 +78,10 @@ public final class Summary {
       }
     }
     return out;
+  }
+
+  /** Every failed operation of the phase: the sum of {@link Outcome#errorCounters()}. */
+  static long errors(Phase p) {
+    return Outcome.errorCounters().stream().mapToLong(p::count).sum();
   }
 }

@@ -160,12 +160,7 @@ public final class RpcWorkload {
     double knee = 0;
     for (PhaseRecord p : sorted) {
       long ok = p.measurement().count("successes");
-      long errors = 0;
-      for (Outcome o : Outcome.values()) {
-        if (o.isError()) {
-          errors += p.measurement().count(o.counter());
-        }
-      }
+      long errors = Outcome.errorCounters().stream().mapToLong(p.measurement()::count).sum();
       double achieved = p.measurement().throughput();
       double p99 = p.measurement().latency().getValueAtPercentile(99);
       boolean served = achieved >= 0.95 * p.targetRate() && errors <= 0.001 * Math.max(1, ok + errors) && p99 <= 10 * baseP99;

@@ -50,6 +50,42 @@ class OpenLoopPacerTest {
   }
 
   @Test
+  void theMeterHearsEachCallsActualSendTimeAndTheLagIsRecorded() throws InterruptedException {
+    // one worker, 20 ms per call, 100 calls/s offered: the generator falls behind
+    long start = System.nanoTime() + 20 * MS;
+    long end = start + 500 * MS;
+    PhaseMeter meter = new PhaseMeter("op", start, end, null);
+    java.util.Map<Long, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    ConcurrentLinkedQueue<long[]> heard = new ConcurrentLinkedQueue<>();
+    meter.observe((intended, sent, done, outcome) -> heard.add(new long[] {intended, sent, done}));
+    OpenLoopPacer.run("t", 100, 1, start, end, Duration.ofSeconds(5), (index, intended) -> {
+      startedAt.put(intended, System.nanoTime());
+      sleep(20 * MS);
+    }, meter);
+    PhaseMeasurement m = meter.finish(System.nanoTime());
+    assertThat(heard).hasSize(50);
+    for (long[] h : heard) {
+      long callStart = startedAt.get(h[0]);
+      assertThat(h[1]).as("sent between intended and the call's start").isBetween(h[0], callStart);
+      assertThat(callStart - h[1]).isLessThan(50 * MS);
+      assertThat(h[2]).isGreaterThanOrEqualTo(callStart + 20 * MS);
+    }
+    // the last calls were sent about 500 ms late: sendLag and the generator's lag labels say so
+    assertThat(m.histograms().get(OpenLoopPacer.SEND_LAG).getMaxValue()).isGreaterThan(300 * MS);
+    assertThat(Double.parseDouble(GeneratorLag.labels(m).get(GeneratorLag.P50_LABEL))).isGreaterThan(100);
+    // latency still counts from the intended time
+    assertThat(m.latency().getMaxValue()).isGreaterThan(300 * MS);
+  }
+
+  @Test
+  void aPunctualGeneratorEarnsNoWarning() {
+    assertThat(GeneratorLag.warning("p", java.util.Map.of(GeneratorLag.P50_LABEL, "0.2"))).isNull();
+    assertThat(GeneratorLag.warning("p", java.util.Map.of())).isNull();
+    assertThat(GeneratorLag.warning("p", java.util.Map.of(GeneratorLag.P50_LABEL, "312.5",
+        GeneratorLag.P99_LABEL, "900.0"))).contains("p:", "lag p50 312.5 ms, p99 900.0 ms");
+  }
+
+  @Test
   void oneStallDelaysTheRequestsBehindItAndTheyAreAllRecorded() throws InterruptedException {
     long start = System.nanoTime() + 20 * MS;
     long end = start + 1_000 * MS;

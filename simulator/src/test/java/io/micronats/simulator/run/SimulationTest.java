@@ -6,6 +6,7 @@ import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.load.LoadPlan;
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.io.PrintWriter;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SimulationTest {
   @TempDir Path dir;
+
+  private static final java.util.Set<String> TOLERATED = java.util.Set.of("timeouts", "notSent");
 
   private static final String SMALL = """
       fleet: {services: 20, instancesPerService: 2, servicesPerConnection: 10}
@@ -47,7 +50,9 @@ class SimulationTest {
     assertThat(phase(r, "discovery-churn-cached").latency()).containsKeys("registerToVisible", "deregisterToGone");
     Phase rpc = phase(r, "rpc-open-200");
     assertThat(rpc.count("successes")).isGreaterThan(200);
-    assertThat(rpc.count("noResponders") + rpc.count("remoteErrors") + rpc.count("errors")).isZero();
+    // every failure cause but the two a loaded machine can cause by itself (slow replies, a starved generator)
+    assertThat(Outcome.errorCounters().stream().filter(c -> !TOLERATED.contains(c)).mapToLong(rpc::count).sum())
+        .as("failed calls other than %s: %s", TOLERATED, rpc.counts()).isZero();
     assertThat(rpc.latency().get("rpc").encoded()).isPresent();
     assertThat(rpc.labels().get("mode")).startsWith("open");
     Phase broker = phase(r, "broker");
