@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; meant to be shared by every thread of an application. A call looks the service
  * up in a cache fed by one registry watcher (the first call of a service queries the registry,
  * later calls do not, except that a service found without nodes is asked about again at most
- * every {@link Builder#notFoundRecheck} interval), picks a node with the {@link Selector}, borrows a pooled connection to it
+ * every {@link Builder#notFoundRecheck} interval, and one with nodes every {@link Builder#refresh}
+ * interval in the background, adding any node the first lookup missed), picks a node with the {@link Selector}, borrows a pooled connection to it
  * (one call at a time per connection; new connections are dialled when all are busy, so
  * concurrent calls never wait for each other), sends the request with the
  * {@value RpcHeaders#ENDPOINT} header and waits for the response. No lock is held during I/O and
@@ -77,7 +78,7 @@ public final class RpcClient implements AutoCloseable {
     this.dialTimeout = b.dialTimeout;
     this.maxAttempts = b.maxAttempts;
     this.pool = new ConnectionPool(transport, b.maxIdlePerNode);
-    this.cache = new ServiceCache(registry, pool::evict, b.notFoundRecheck);
+    this.cache = new ServiceCache(registry, pool::evict, b.notFoundRecheck, b.refresh);
   }
 
   /** A builder; {@code transport} and {@code registry} are required. */
@@ -332,6 +333,7 @@ public final class RpcClient implements AutoCloseable {
     private int maxIdlePerNode = DEFAULT_MAX_IDLE_PER_NODE;
     private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private Duration notFoundRecheck = ServiceCache.EMPTY_RECHECK;
+    private Duration refresh = ServiceCache.REFRESH;
 
     private Builder() {}
 
@@ -391,6 +393,17 @@ public final class RpcClient implements AutoCloseable {
      */
     public Builder notFoundRecheck(Duration interval) {
       this.notFoundRecheck = positive("not-found recheck interval", interval);
+      return this;
+    }
+
+    /**
+     * How often the registry is asked again, in the background, about a service the client knows
+     * nodes of, adding the nodes it had missed (a lookup can hear only some instances, and the
+     * watcher reports changes, not the state); default 60 s, go-micro's cache TTL. No call waits
+     * for it, and nodes are removed only by watch events.
+     */
+    public Builder refresh(Duration interval) {
+      this.refresh = positive("refresh interval", interval);
       return this;
     }
 

@@ -20,7 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +42,11 @@ import org.jspecify.annotations.Nullable;
  * asks, the others wait for its answer). The watcher alone cannot be trusted to bring such a name
  * back: it reports changes, not the state, and a lookup can miss nodes that exist (a registry
  * query answered too late on a loaded machine looks exactly like an unknown name); caching that
- * for good made every later call of the service fail. If the watcher fails, the cache is dropped
+ * for good made every later call of the service fail. For the same reason a name with nodes is
+ * asked about again every {@link #REFRESH}, in the background (on one of the JVM's two shared
+ * {@code rpc-client-refresh-<n>} daemon threads, so no call waits for it), and the nodes it had
+ * missed are added; the answer never removes a node (only watch events do), and never brings back
+ * one a watch event removed after the refresh began. If the watcher fails, the cache is dropped
  * and the next lookups start over. One daemon
  * thread ({@code rpc-client-watch-<n>}) reads the watcher; lookups take no lock but the entry's
  * own, which is never held while calling the registry.
@@ -51,10 +57,15 @@ final class ServiceCache implements AutoCloseable {
   private static final ThreadFactory THREADS = new NamedThreadFactory("rpc-client-watch");
   /** How long a name without nodes is answered from the cache before the registry is asked again. */
   static final Duration EMPTY_RECHECK = Duration.ofMillis(500);
+  /** How long a name with nodes is answered from the cache before the registry is asked again. */
+  static final Duration REFRESH = Duration.ofSeconds(60);
+  /** Runs the refreshes of every cache in the JVM; idle threads end. */
+  private static final ThreadPoolExecutor REFRESHER = refresher();
 
   private final Registry registry;
   private final Consumer<String> onAddressGone;
   private final long emptyRecheckNanos;
+  private final long refreshNanos;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicReference<@Nullable WatchLoop> loop = new AtomicReference<>();
   /** Incremented whenever a watcher dies; entries of older generations are not trusted. */
@@ -62,14 +73,18 @@ final class ServiceCache implements AutoCloseable {
   private volatile boolean closed;
 
   ServiceCache(Registry registry, Consumer<String> onAddressGone) {
-    this(registry, onAddressGone, EMPTY_RECHECK);
+    this(registry, onAddressGone, EMPTY_RECHECK, REFRESH);
   }
 
-  /** A cache that asks the registry again about a name without nodes after {@code emptyRecheck}. */
-  ServiceCache(Registry registry, Consumer<String> onAddressGone, Duration emptyRecheck) {
+  /**
+   * A cache that asks the registry again about a name without nodes after {@code emptyRecheck},
+   * and about one with nodes after {@code refresh}.
+   */
+  ServiceCache(Registry registry, Consumer<String> onAddressGone, Duration emptyRecheck, Duration refresh) {
     this.registry = registry;
     this.onAddressGone = onAddressGone;
     this.emptyRecheckNanos = emptyRecheck.toNanos();
+    this.refreshNanos = refresh.toNanos();
   }
 
   /**
@@ -84,7 +99,14 @@ final class ServiceCache implements AutoCloseable {
         entries.remove(service, entry); // made under a watcher that has died since: not kept current
       } else {
         List<Node> nodes = entry.nodes;
-        if (!nodes.isEmpty() || !entry.claimRecheck(System.nanoTime(), emptyRecheckNanos)) {
+        long now = System.nanoTime();
+        if (!nodes.isEmpty()) {
+          if (entry.claimRecheck(now, refreshNanos)) {
+            REFRESHER.execute(() -> refresh(entry, now));
+          }
+          return nodes;
+        }
+        if (!entry.claimRecheck(now, emptyRecheckNanos)) {
           return nodes;
         }
         // No node, and not asked for a while: ask the registry again, in place of this entry.
@@ -139,6 +161,29 @@ final class ServiceCache implements AutoCloseable {
     List<String> gone = fresh.install(found, System.nanoTime());
     gone.forEach(onAddressGone);
     return fresh.nodes;
+  }
+
+  /**
+   * Asks the registry again about {@code entry}, which has nodes, and adds those it lacked; on a
+   * refresh thread. A failed answer keeps the entry as it is: it has nodes to call.
+   */
+  private void refresh(Entry entry, long startedAt) {
+    try {
+      if (!closed) {
+        entry.merge(registry.getService(entry.name), startedAt);
+        return;
+      }
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "refreshing service ''{0}'' failed: {1}", entry.name, e.toString());
+    }
+    entry.rechecked(System.nanoTime());
+  }
+
+  private static ThreadPoolExecutor refresher() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        new NamedThreadFactory("rpc-client-refresh"));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   private static List<Node> awaitLoaded(Entry entry, Deadline deadline) throws InterruptedException {
@@ -234,6 +279,9 @@ final class ServiceCache implements AutoCloseable {
     /** When the registry was last asked (nanoTime); set when loaded. */
     private volatile long askedAt;
     private final AtomicBoolean rechecking = new AtomicBoolean();
+    private static final int MAX_REMOVED = 1024;
+    /** When watch events removed nodes (nanoTime by node id), so that a refresh does not bring them back. */
+    private final Map<String, Long> removedAt = new LinkedHashMap<>();
 
     Entry(String name, long generation) {
       this.name = name;
@@ -269,6 +317,21 @@ final class ServiceCache implements AutoCloseable {
       publish();
       loaded.complete(null);
       return gone;
+    }
+
+    /**
+     * Adds the nodes of a later registry answer that this entry lacks, except those a watch event
+     * removed after {@code startedAt} (the answer may predate their removal).
+     */
+    synchronized void merge(List<Service> services, long startedAt) {
+      removedAt.values().removeIf(t -> t < startedAt); // older removals cannot be in this answer
+      for (Service service : services) {
+        templates.putIfAbsent(service.version(), service.withNodes(List.of()));
+        LinkedHashMap<String, Node> byId = versions.computeIfAbsent(service.version(), v -> new LinkedHashMap<>());
+        service.nodes().stream().filter(n -> !removedAt.containsKey(n.id())).forEach(n -> byId.putIfAbsent(n.id(), n));
+      }
+      publish();
+      rechecked(System.nanoTime());
     }
 
     synchronized List<String> apply(WatchEvent event) {
@@ -308,7 +371,12 @@ final class ServiceCache implements AutoCloseable {
             return List.of();
           }
           List<String> gone = new ArrayList<>();
+          long now = System.nanoTime();
           for (Node node : service.nodes()) {
+            if (removedAt.size() >= MAX_REMOVED) {
+              removedAt.remove(removedAt.keySet().iterator().next()); // bounded: forget the oldest
+            }
+            removedAt.put(node.id(), now);
             Node removed = byId.remove(node.id());
             if (removed != null) {
               gone.add(removed.address());

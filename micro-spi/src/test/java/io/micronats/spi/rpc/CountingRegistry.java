@@ -17,6 +17,10 @@ final class CountingRegistry implements Registry {
   volatile boolean freezeDeregistrations;
   /** Lookups still to answer "not found" whatever is registered, as a query answered too late does. */
   final AtomicInteger lookupsToMiss = new AtomicInteger();
+  /** Lookups still to answer with only the first node of each version, as a query that heard one instance does. */
+  final AtomicInteger lookupsToTruncate = new AtomicInteger();
+  /** Run once, after the next lookup has its answer and before it returns it (a change racing the answer). */
+  final java.util.concurrent.atomic.AtomicReference<Runnable> beforeNextAnswer = new java.util.concurrent.atomic.AtomicReference<>();
   private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
   private final Registry delegate;
 
@@ -47,7 +51,15 @@ final class CountingRegistry implements Registry {
     if (lookupsToMiss.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new ServiceNotFoundException("service '" + name + "' not found (a missed lookup, for the test)");
     }
-    return delegate.getService(name);
+    List<Service> found = delegate.getService(name);
+    Runnable race = beforeNextAnswer.getAndSet(null);
+    if (race != null) {
+      race.run();
+    }
+    if (lookupsToTruncate.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return found.stream().map(v -> v.withNodes(v.nodes().subList(0, Math.min(1, v.nodes().size())))).toList();
+    }
+    return found;
   }
 
   @Override

@@ -98,7 +98,7 @@ class RpcNodeKillTest {
     List<String> services = startServices();
     Plugins caller = on(0, "caller-node-0");
     RpcClient client = closeLater(RpcClient.builder().transport(caller.transport()).registry(caller.registry())
-        .selector(Selectors.random()).timeout(CALL_TIMEOUT).build());
+        .selector(Selectors.random()).timeout(CALL_TIMEOUT).refresh(Duration.ofSeconds(1)).build());
     awaitAllNodesVisible(client, services);
 
     LoadRun run = loadKillingNode1(client, services);
