@@ -256,17 +256,24 @@ public final class FaultInjector implements AutoCloseable {
         }
         long at = System.nanoTime();
         java.util.Set<String> still = new java.util.HashSet<>(live);
-        int crashed = 0;
+        List<String> victims = new ArrayList<>();
         for (String instance : before) {
           if (!still.contains(instance)) {
-            crashed++;
+            victims.add(instance);
             if (audit != null) {
               audit.died(instance, at);
             }
           }
         }
-        timeline.step(id, System.nanoTime(), "crashed " + crashed + " instances");
-        return null;
+        timeline.step(id, System.nanoTime(), "crashed " + victims.size() + " instances");
+        return revertAfter ? () -> {
+          List<String> back = fleet.restartCrashed(victims);
+          long now = System.nanoTime();
+          if (audit != null) {
+            back.forEach(i -> audit.started(i, now));
+          }
+          timeline.step(id, now, "restarted " + back.size() + " instances");
+        } : null;
       }
       case REGISTRY_CHURN -> {
         churn(spec, id);

@@ -54,6 +54,17 @@ public final class FleetInstances implements ServiceInstances {
   }
 
   @Override
+  public synchronized List<String> restartCrashed(List<String> instanceIds) {
+    try {
+      return fleet.restartCrashed(instanceIds);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot restart crashed instances: " + e.getMessage(), e);
+    } finally {
+      liveInstanceIds();
+    }
+  }
+
+  @Override
   public boolean crash(String instanceId) {
     boolean crashed = fleet.crashHostOf(instanceId);
     liveInstanceIds();

@@ -35,4 +35,14 @@ public interface ServiceInstances {
    * @return false when no such instance is alive
    */
   boolean stopInstance(String instanceId);
+
+  /**
+   * Brings back the crashed instances among {@code instanceIds}, as restarted processes: they
+   * register, serve and subscribe again.
+   *
+   * @return the ids of the instances restarted
+   */
+  default List<String> restartCrashed(List<String> instanceIds) {
+    return List.of();
+  }
 }

@@ -105,6 +105,44 @@ class RegistryFaultTest {
   }
 
   @Test
+  void crashedInstancesWithADurationAreRestartedAndFoundAgain() throws Exception {
+    try (NatsCluster cluster = NatsCluster.builder().nodes(2).clusterName("registry-revert").build()) {
+      cluster.start();
+      PluginConfig config = cluster.clientConfig();
+      try (RegistryInstances instances = new RegistryInstances(config, TTL);
+          NatsRegistry queried = NatsRegistry.builder().config(config.with("name", "auditor-r"))
+              .strategy(LookupStrategy.EARLY_COMPLETION).build()) {
+        for (int i = 0; i < 4; i++) {
+          instances.startInstance();
+        }
+        Set<String> all = Set.copyOf(instances.liveInstanceIds());
+        long origin = System.nanoTime();
+        FaultTimeline timeline = new FaultTimeline(origin);
+        FaultSchedule schedule = FaultSchedule.of(FaultSpec.of(FaultKind.KILL_INSTANCES,
+            new FaultTarget.Instances(0.5), Duration.ofMillis(200), Duration.ofMillis(800)).withName("crash-and-back"));
+        try (FaultInjector injector = new FaultInjector(schedule, null, instances, null, timeline, 5)) {
+          injector.start(origin);
+          long deadline = origin + Duration.ofSeconds(15).toNanos();
+          boolean crashedSeen = false;
+          while (System.nanoTime() < deadline) {
+            crashedSeen |= instances.liveInstanceIds().size() == 2;
+            if (crashedSeen && instances.liveInstanceIds().size() == 4 && lookup(queried).get().equals(all)) {
+              break;
+            }
+            Thread.sleep(20);
+          }
+          assertThat(crashedSeen).as("half the instances crashed").isTrue();
+          assertThat(Set.copyOf(instances.liveInstanceIds())).as("restarted under their ids").isEqualTo(all);
+          assertThat(lookup(queried).get()).as("found by queries again").isEqualTo(all);
+        }
+        List<FaultReport> reports = timeline.reports(System.nanoTime(), null, null);
+        assertThat(reports.get(0).steps()).anyMatch(x -> x.endsWith("crashed 2 instances"))
+            .anyMatch(x -> x.endsWith("restarted 2 instances"));
+      }
+    }
+  }
+
+  @Test
   void churnStartsAndStopsInstancesAndTheAuditSeesThem() throws Exception {
     try (NatsCluster cluster = NatsCluster.builder().nodes(1).clusterName("registry-churn").build()) {
       cluster.start();

@@ -70,10 +70,27 @@ final class RegistryInstances implements ServiceInstances, AutoCloseable {
   @Override
   public synchronized String startInstance() {
     String id = "i-" + next++;
+    start(id);
+    return id;
+  }
+
+  /** Restarts crashed instances under their old ids, as restarted processes. */
+  @Override
+  public synchronized List<String> restartCrashed(List<String> instanceIds) {
+    List<String> back = new ArrayList<>();
+    for (String id : instanceIds) {
+      if (!live.containsKey(id)) {
+        start(id);
+        back.add(id);
+      }
+    }
+    return back;
+  }
+
+  private void start(String id) {
     NatsRegistry r = NatsRegistry.builder().config(config.with("shared", "false").with("name", id)).build();
     r.register(service(id), RegisterOptions.ttl(ttl));
     live.put(id, r);
-    return id;
   }
 
   @Override
