@@ -19,7 +19,9 @@ public enum LookupStrategy {
    * (the answerer itself and the instances it knows to serve the name), so a freshly created
    * registry that saw no events yet still completes on the answers alone. A name that the watch
    * stream saw lose its last node (within a minute) is reported not found after the quiet period;
-   * any other unknown name still costs the whole window.
+   * any other unknown name still costs the whole window. Eventually consistent: an instance that
+   * registered a moment before the query, which neither this registry nor any answerer has heard
+   * of yet, can be missed when the others answer fast (the RPC client's cache refresh adds it later).
    */
   EARLY_COMPLETION,
   /**
