@@ -3,6 +3,7 @@ package io.micronats.nats.transport;
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
 import io.micronats.nats.connection.NatsConnections;
+import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.nats.internal.LazyConnection;
 import io.micronats.spi.ClosedException;
@@ -25,6 +26,7 @@ import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -168,11 +170,26 @@ public final class NatsTransport implements Transport {
       listeners.closeAll();
       sockets.closeAll();
     }, c -> {
+      flushGoodbyes(c);
       listeners.detach(c);
       serveDispatchers.close(c);
       NatsConnections.removeListener(c, slowConsumers);
       handlers.close();
     });
+  }
+
+  /**
+   * Waits (briefly) until the server has the close notices just sent: releasing the connection
+   * may close it, and jnats does not flush what is still buffered when it closes.
+   */
+  private static void flushGoodbyes(Connection c) {
+    try {
+      Flush.await(c, Duration.ofSeconds(1));
+    } catch (TimeoutException | RuntimeException e) {
+      LOG.debug("close notices may not have reached the server: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
