@@ -69,10 +69,7 @@ final class AgentLink implements AutoCloseable {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("agent " + agent + ": cannot subscribe to the run's signals: " + e, e);
     }
-    Thread t = new Thread(this::beat, "agent-heartbeat-" + agent);
-    t.setDaemon(true);
-    t.start();
-    beats = t;
+    beats = Heartbeats.start("agent-heartbeat-" + agent, this::beat);
   }
 
   private void onMessage(Message m) {
@@ -220,15 +217,7 @@ final class AgentLink implements AutoCloseable {
     }
     closed = true;
     control = null;
-    Thread t = beats;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Heartbeats.stop(beats);
     Dispatcher d = dispatcher;
     if (d != null) {
       try {

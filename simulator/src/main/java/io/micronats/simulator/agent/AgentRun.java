@@ -6,6 +6,7 @@ import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.SpiRpcBinding;
 import io.micronats.simulator.measure.ServerMonitor;
 import io.micronats.simulator.run.Console;
+import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.workload.ClientConfigs;
 import io.micronats.simulator.workload.DiscoveryWorkload;
@@ -124,16 +125,8 @@ final class AgentRun {
    * order), in the run's namespace, with connection names prefixed by the agent's name.
    */
   static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace, String agent) {
-    return (client, index, name) -> {
-      List<Integer> nodes = client ? s.layout().clientNodes() : s.layout().serviceNodes();
-      int node = nodes.get(Math.floorMod(index, nodes.size()));
-      PluginConfig base = backend == null ? PluginConfig.empty() : backend.configForNode(node);
-      Map<String, String> settings = new LinkedHashMap<>(base.settings());
-      settings.putAll(s.layout().security().settings());
-      settings.putAll(s.pluginSettings());
-      settings.put(PluginConfig.NAMESPACE, namespace);
-      settings.put("name", agent + "-" + name);
-      return new PluginConfig(settings);
-    };
+    ClientConfigs placed = Simulation.configs(s, backend, namespace);
+    return (client, index, name) -> placed.config(client, index, agent + "-" + name);
   }
+
 }

@@ -1,5 +1,6 @@
 package io.micronats.simulator.agent;
 
+import io.micronats.simulator.workload.BrokerCounts;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -42,9 +43,6 @@ public final class BrokerAccounting {
       published += l + 1;
     }
     counts.put("published", published);
-    long lost = 0;
-    long dup = 0;
-    long reordered = 0;
     long received = 0;
     long cross = 0;
     long malformed = 0;
@@ -82,13 +80,9 @@ public final class BrokerAccounting {
         }
       }
     }
+    BrokerCounts named = new BrokerCounts(counts);
     for (Map.Entry<Integer, long[]> s : perSubscriber.entrySet()) {
-      counts.put("sub" + s.getKey() + ".lost", s.getValue()[0]);
-      counts.put("sub" + s.getKey() + ".duplicated", s.getValue()[1]);
-      counts.put("sub" + s.getKey() + ".reordered", s.getValue()[2]);
-      lost += s.getValue()[0];
-      dup += s.getValue()[1];
-      reordered += s.getValue()[2];
+      named.receiver("sub" + s.getKey(), s.getValue()[0], s.getValue()[1], s.getValue()[2]);
     }
     if (anyGroup) {
       for (Map.Entry<Integer, Long> p : last.entrySet()) {
@@ -96,16 +90,9 @@ public final class BrokerAccounting {
         long expected = p.getValue() + 1;
         group[0] += expected - union.get(0, (int) Math.min(Integer.MAX_VALUE, expected)).cardinality();
       }
-      counts.put("group.lost", group[0]);
-      counts.put("group.duplicated", group[1]);
-      counts.put("group.reordered", group[2]);
-      lost += group[0];
-      dup += group[1];
-      reordered += group[2];
+      named.receiver("group", group[0], group[1], group[2]);
     }
-    counts.put("lost", lost);
-    counts.put("duplicated", dup);
-    counts.put("reordered", reordered);
+    named.totals();
     counts.put("received", received);
     counts.put("crossAgentReceived", cross);
     counts.put("malformed", malformed);

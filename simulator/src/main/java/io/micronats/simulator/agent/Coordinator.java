@@ -111,7 +111,7 @@ public final class Coordinator implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("coordinator cannot reach NATS: " + e.getMessage(), e);
     }
-    Thread t = new Thread(() -> {
+    beats = Heartbeats.start("coordinator-heartbeat", () -> {
       while (!closed) {
         try {
           c.publish(subjects.coordinator(), AgentJson.write(new Signals.Beat("coordinator", -1, "coordinating")));
@@ -122,10 +122,7 @@ public final class Coordinator implements AutoCloseable {
           LOG.debug("coordinator heartbeat failed: {}", e.toString());
         }
       }
-    }, "coordinator-heartbeat");
-    t.setDaemon(true);
-    t.start();
-    beats = t;
+    });
   }
 
   private void onMessage(Message m) {
@@ -372,15 +369,7 @@ public final class Coordinator implements AutoCloseable {
       fail("the coordinator closed before the run finished");
     }
     closed = true;
-    Thread t = beats;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Heartbeats.stop(beats);
     if (c != null) {
       NatsConnections.release(c);
     }

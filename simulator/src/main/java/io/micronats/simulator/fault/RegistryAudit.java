@@ -110,31 +110,39 @@ public final class RegistryAudit {
     }
     Set<String> alive = liveOf.apply(service);
     synchronized (lock) {
-      long missing = 0;
-      for (String id : alive) {
-        if (!returned.contains(id) && !diedAt.containsKey(id)) {
-          missing++;
-        }
-      }
-      long dead = 0;
-      for (String id : returned) {
-        notYetSeen.remove(id);
-        if (!alive.contains(id) || diedAt.containsKey(id)) {
-          dead++;
-          if (diedAt.containsKey(id)) {
-            lastSeenDeadAt.put(id, nanos);
-          }
-        }
-      }
+      returned.forEach(notYetSeen::remove);
+      record(nanos, alive, returned);
       for (Map.Entry<String, Long> d : diedAt.entrySet()) {
         if (!returned.contains(d.getKey()) && nanos >= d.getValue() && !goneAt.containsKey(d.getKey())
             && service.equals(serviceOf.apply(d.getKey()))) {
           goneAt.put(d.getKey(), nanos);
         }
       }
-      if (samples.size() < MAX_SAMPLES) {
-        samples.add(new long[] {nanos, missing, dead});
+    }
+  }
+
+  /**
+   * Samples one lookup: the live instances it missed and the dead ones it returned (each dead one
+   * noted as seen at {@code nanos}). Called under {@link #lock}.
+   */
+  private void record(long nanos, Set<String> alive, Set<String> returned) {
+    long missing = 0;
+    for (String id : alive) {
+      if (!returned.contains(id) && !diedAt.containsKey(id)) {
+        missing++;
       }
+    }
+    long dead = 0;
+    for (String id : returned) {
+      if (!alive.contains(id) || diedAt.containsKey(id)) {
+        dead++;
+        if (diedAt.containsKey(id)) {
+          lastSeenDeadAt.put(id, nanos);
+        }
+      }
+    }
+    if (samples.size() < MAX_SAMPLES) {
+      samples.add(new long[] {nanos, missing, dead});
     }
   }
 
@@ -180,28 +188,11 @@ public final class RegistryAudit {
       return;
     }
     synchronized (lock) {
-      long missing = 0;
-      for (String id : alive) {
-        if (!returned.contains(id) && !diedAt.containsKey(id)) {
-          missing++;
-        }
-      }
-      long dead = 0;
-      for (String id : returned) {
-        if (!alive.contains(id) || diedAt.containsKey(id)) {
-          dead++;
-          if (diedAt.containsKey(id)) {
-            lastSeenDeadAt.put(id, nanos);
-          }
-        }
-      }
+      record(nanos, alive, returned);
       for (Map.Entry<String, Long> d : diedAt.entrySet()) {
         if (!returned.contains(d.getKey()) && nanos >= d.getValue()) {
           goneAt.putIfAbsent(d.getKey(), nanos);
         }
-      }
-      if (samples.size() < MAX_SAMPLES) {
-        samples.add(new long[] {nanos, missing, dead});
       }
     }
   }

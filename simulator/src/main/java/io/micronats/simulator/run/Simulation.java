@@ -270,8 +270,12 @@ public final class Simulation {
         fleet.connections()));
   }
 
-  /** Plugin settings placing each participant on the layout's nodes, with the run's namespace. */
-  static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace) {
+  /**
+   * Plugin settings placing each participant on the layout's nodes (round robin by index), with
+   * the scenario's security and plugin settings, the run's namespace and {@code name} as the
+   * connection name.
+   */
+  public static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace) {
     return (client, index, name) -> {
       List<Integer> nodes = client ? s.layout().clientNodes() : s.layout().serviceNodes();
       int node = nodes.get(Math.floorMod(index, nodes.size()));
