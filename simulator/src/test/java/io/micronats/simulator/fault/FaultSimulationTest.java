@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronats.reports.model.Phase;
-import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
-import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.Simulation;
+import io.micronats.simulator.run.ScenarioRun;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioException;
 import io.micronats.simulator.scenario.ScenarioParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +50,8 @@ class FaultSimulationTest {
 
   @Test
   void aKilledNodeShowsInTheResultsWithItsTimelineAndLoss() throws Exception {
-    Scenario s = ScenarioParser.parse(SMALL, "x");
-    StringWriter out = new StringWriter();
-    Simulation.run(LoadPlan.builder(s).outputDirectory(dir).histogramLogs(false).build(),
-        new Console(new PrintWriter(out, true), false, 1));
-    RunResult r = ResultsReader.read(dir.resolve("results.json"));
-    System.out.println(out);
+    ScenarioRun run = ScenarioRun.of(SMALL, dir);
+    RunResult r = run.result();
 
     assertThat(r.labels()).containsEntry("faults", "2");
     Phase rpc = r.phase("rpc-open-200").orElseThrow();
@@ -81,7 +72,7 @@ class FaultSimulationTest {
     // the ledger and the workload's own sequence accounting agree: the fault's loss is part of the phase's
     assertThat(broker.count("fault.0.broker.lost")).isLessThanOrEqualTo(broker.count("lost"));
     assertThat(broker.count("fault.0.broker.duplicated")).isEqualTo(0);
-    assertThat(out.toString()).contains("fault kill-under-rpc", "fault kill-under-broker", "expected");
+    assertThat(run.console()).contains("fault kill-under-rpc", "fault kill-under-broker", "expected");
 
     // the structured copy in results.json agrees with the labels and counts
     assertThat(r.faults()).extracting(io.micronats.reports.model.Fault::name)

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.Phase;
-import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
-import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.scenario.Scenario;
-import io.micronats.simulator.scenario.ScenarioParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +35,8 @@ class InstanceFaultSimulationTest {
 
   @Test
   void crashedInstancesStayStaleInTheCacheUntilTheTtlAndChurnIsAccounted() throws Exception {
-    Scenario s = ScenarioParser.parse(SCENARIO, "x");
-    StringWriter out = new StringWriter();
-    Simulation.run(LoadPlan.builder(s).outputDirectory(dir).histogramLogs(false).build(),
-        new Console(new PrintWriter(out, true), false, 1));
-    System.out.println(out);
-    RunResult r = ResultsReader.read(dir.resolve("results.json"));
+    ScenarioRun run = ScenarioRun.of(SCENARIO, dir);
+    RunResult r = run.result();
 
     Fault churn = r.faultsIn("discovery-early-completion-20").get(0);
     assertThat(churn.name()).isEqualTo("churn");
@@ -74,6 +64,6 @@ class InstanceFaultSimulationTest {
     // the flat copy in the phase agrees with the structured one
     assertThat(cached.count("fault.0.registry.staleEntries")).isEqualTo(2);
     assertThat(cached.count("fault.0.registry.maxStaleMillis")).isEqualTo(crash.registry().maxStaleMillis());
-    assertThat(out.toString()).contains("fault crash", "stale entries");
+    assertThat(run.console()).contains("fault crash", "stale entries");
   }
 }

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.Phase;
-import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
 import io.micronats.reports.model.TimePoint;
-import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.scenario.Scenario;
-import io.micronats.simulator.scenario.ScenarioParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,12 +60,8 @@ class LinkFaultSimulationTest {
 
   @Test
   void latencyRaisesP99OnlyWhileInForceAndAPartitionLosesCrossTrafficUntilHealed() throws Exception {
-    Scenario s = ScenarioParser.parse(SCENARIO, "x");
-    StringWriter out = new StringWriter();
-    Simulation.run(LoadPlan.builder(s).outputDirectory(dir).histogramLogs(false).build(),
-        new Console(new PrintWriter(out, true), false, 1));
-    System.out.println(out);
-    RunResult r = ResultsReader.read(dir.resolve("results.json"));
+    ScenarioRun run = ScenarioRun.of(SCENARIO, dir);
+    RunResult r = run.result();
 
     Phase rpc = r.phase("rpc-open-200").orElseThrow();
     Fault slow = r.faultsIn("rpc-open-200").get(0);

@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.Phase;
-import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
-import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.scenario.Scenario;
-import io.micronats.simulator.scenario.ScenarioParser;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +34,8 @@ class PauseSimulationTest {
 
   @Test
   void aShortPauseOnlyDelaysCallsAndALongOneMovesClientsElsewhere() throws Exception {
-    Scenario s = ScenarioParser.parse(SCENARIO, "x");
-    StringWriter out = new StringWriter();
-    Simulation.run(LoadPlan.builder(s).outputDirectory(dir).histogramLogs(false).build(),
-        new Console(new PrintWriter(out, true), false, 1));
-    System.out.println(out);
-    RunResult r = ResultsReader.read(dir.resolve("results.json"));
+    ScenarioRun run = ScenarioRun.of(SCENARIO, dir);
+    RunResult r = run.result();
 
     Phase rpc = r.phase("rpc-open-100").orElseThrow();
     Fault shortPause = r.faultsIn("rpc-open-100").get(0);
@@ -71,6 +61,6 @@ class PauseSimulationTest {
     assertThat(longPause.broker().duplicated()).isZero();
     assertThat(broker.count("received") + broker.count("lost")).as("received + lost == sent")
         .isEqualTo(broker.count("generator.scheduled"));
-    System.out.println(out.toString().lines().filter(l -> l.contains("expected")).toList());
+    System.out.println(run.console().lines().filter(l -> l.contains("expected")).toList());
   }
 }
