@@ -3,7 +3,7 @@ package io.micronats.nats.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.nats.ThreeNodeCluster;
 import io.micronats.spi.BrokerException;
 import io.micronats.spi.Message;
 import io.micronats.spi.NotConnectedException;
@@ -22,29 +22,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The NATS broker on a real 3-node cluster; publishers and subscribers sit on different nodes. */
-class NatsBrokerTest {
+class NatsBrokerTest extends ThreeNodeCluster {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
-  private static NatsCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
 
   static NatsBroker onNode(int node, String... extra) {
-    PluginConfig config = PluginConfig.of("addresses", cluster.node(node).clientUrl());
+    PluginConfig config = clientOf(node);
     for (int i = 0; i + 1 < extra.length; i += 2) {
       config = config.with(extra[i], extra[i + 1]);
     }

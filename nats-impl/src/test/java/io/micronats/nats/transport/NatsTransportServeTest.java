@@ -3,7 +3,7 @@ package io.micronats.nats.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.nats.ThreeNodeCluster;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.TransportException;
@@ -16,32 +16,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link NatsTransport#serve}: unary exchanges answered on serve dispatcher threads, with clients
  * dialling ordinary sockets; server and client on different nodes of a real 3-node cluster.
  */
-class NatsTransportServeTest {
+class NatsTransportServeTest extends ThreeNodeCluster {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static NatsCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
 
   private static NatsTransport onNode(int node) {
-    return NatsTransport.builder().config(PluginConfig.of("addresses", cluster.node(node).clientUrl())).build();
+    return NatsTransport.builder().config(clientOf(node)).build();
   }
 
   @Test

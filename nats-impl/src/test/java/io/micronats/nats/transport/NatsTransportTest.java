@@ -3,7 +3,7 @@ package io.micronats.nats.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.nats.ThreeNodeCluster;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.NoRespondersException;
@@ -22,29 +22,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The NATS transport on a real 3-node cluster; server and client sit on different nodes. */
-class NatsTransportTest {
+class NatsTransportTest extends ThreeNodeCluster {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static NatsCluster cluster;
-
-  @BeforeAll
-  static void startCluster() {
-    cluster = NatsCluster.builder().nodes(3).build();
-    cluster.start();
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    cluster.close();
-  }
 
   static NatsTransport onNode(int node) {
-    return NatsTransport.builder().config(PluginConfig.of("addresses", cluster.node(node).clientUrl())).build();
+    return NatsTransport.builder().config(clientOf(node)).build();
   }
 
   static Listener echo(NatsTransport transport) {
