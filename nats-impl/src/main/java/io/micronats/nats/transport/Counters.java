@@ -8,6 +8,8 @@ final class Counters {
   private final LongAdder unroutable = new LongAdder();
   private final LongAdder overflows = new LongAdder();
   private final LongAdder handlerFailures = new LongAdder();
+  private final LongAdder stale = new LongAdder();
+  private final LongAdder mismatched = new LongAdder();
 
   void stranger() {
     strangers.increment();
@@ -25,7 +27,16 @@ final class Counters {
     handlerFailures.increment();
   }
 
+  void stale() {
+    stale.increment();
+  }
+
+  void mismatched() {
+    mismatched.increment();
+  }
+
   TransportStats snapshot() {
-    return new TransportStats(strangers.sum(), unroutable.sum(), overflows.sum(), handlerFailures.sum());
+    return new TransportStats(strangers.sum(), unroutable.sum(), overflows.sum(), handlerFailures.sum(),
+        stale.sum(), mismatched.sum());
   }
 }

@@ -156,7 +156,7 @@ public final class NatsTransport implements Transport {
 
   @Override
   public long maxPayloadBytes() {
-    return link.open().getMaxPayload();
+    return link.open().getMaxPayload() - Wire.SEQUENCE_OVERHEAD;
   }
 
   /** A snapshot of this transport's counters. */
@@ -207,16 +207,21 @@ public final class NatsTransport implements Transport {
     return counters;
   }
 
-  /** Publishes a data message after checking its size against the server's maximum payload. */
-  void publish(String subject, String reply, Map<String, String> user, Map<String, String> control,
+  /**
+   * Publishes a data message with its sequence headers after checking its size: the body plus
+   * the user headers must fit {@link #maxPayloadBytes()}, which keeps room for the largest
+   * sequence headers, so a message's admission never depends on how far its socket has counted.
+   */
+  void publish(String subject, String reply, Map<String, String> user, Map<String, String> sequence,
       Message message, String destination) {
     Connection c = requireConnection();
-    Headers headers = HeaderCodec.encode(user, control);
-    long size = (long) message.bodyLength() + HeaderCodec.size(headers);
-    long limit = c.getMaxPayload();
+    int userHeaders = user.isEmpty() ? 0 : HeaderCodec.size(HeaderCodec.encode(user)) - Wire.EMPTY_BLOCK;
+    long size = (long) message.bodyLength() + userHeaders;
+    long limit = c.getMaxPayload() - Wire.SEQUENCE_OVERHEAD;
     if (size > limit) {
       throw new PayloadTooLargeException(destination, size, limit);
     }
+    Headers headers = HeaderCodec.encode(user, sequence);
     try {
       c.publish(subject, reply, headers, message.bodyLength() == 0 ? EMPTY : message.body());
     } catch (IllegalStateException | IllegalArgumentException e) {

@@ -13,5 +13,10 @@ package io.micronats.nats.transport;
  *     slow-consumer events of serve dispatchers (whose dropped requests time out at their callers)
  * @param handlerFailures accept or exchange handlers that threw; their connection was closed, the
  *     listener kept on
+ * @param stale data messages on a socket whose sequence number was not above the last accepted
+ *     (a duplicate, a replay, or a late copy); dropped, never taken for an answer
+ * @param mismatched data messages on a socket without a valid sequence number, or answering a
+ *     message its receiver never sent (injected by a stranger); dropped
  */
-public record TransportStats(long strangers, long unroutable, long overflows, long handlerFailures) {}
+public record TransportStats(long strangers, long unroutable, long overflows, long handlerFailures,
+    long stale, long mismatched) {}
