@@ -10,6 +10,8 @@ final class Counters {
   private final LongAdder handlerFailures = new LongAdder();
   private final LongAdder stale = new LongAdder();
   private final LongAdder mismatched = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private final LongAdder expired = new LongAdder();
 
   void stranger() {
     strangers.increment();
@@ -35,8 +37,16 @@ final class Counters {
     mismatched.increment();
   }
 
+  void refused() {
+    refused.increment();
+  }
+
+  void expired() {
+    expired.increment();
+  }
+
   TransportStats snapshot() {
     return new TransportStats(strangers.sum(), unroutable.sum(), overflows.sum(), handlerFailures.sum(),
-        stale.sum(), mismatched.sum());
+        stale.sum(), mismatched.sum(), refused.sum(), expired.sum());
   }
 }

@@ -48,6 +48,7 @@ final class NatsSocket implements Socket {
   private final Object sendLock = new Object();
   /** The highest sequence number accepted from the peer. */
   private final AtomicLong peerSeq = new AtomicLong();
+  private volatile long lastActive = System.nanoTime();
 
   NatsSocket(NatsTransport transport, boolean client, String localAddress, String remoteAddress,
       String sendSubject, String replySubject, Subscription subscription, @Nullable Dispatcher dispatcher,
@@ -100,6 +101,7 @@ final class NatsSocket implements Socket {
           Map.of(Wire.SEQ, Long.toString(seq), Wire.RE, Long.toString(peerSeq.get())), message, remoteAddress);
       sent = seq;
     }
+    lastActive = System.nanoTime();
   }
 
   @Override
@@ -176,6 +178,7 @@ final class NatsSocket implements Socket {
         return false;
       }
       if (peerSeq.compareAndSet(last, seq)) {
+        lastActive = System.nanoTime();
         return true;
       }
     }
@@ -220,10 +223,28 @@ final class NatsSocket implements Socket {
   /** Ends the socket because its backlog overflowed; tells the peer (called on a jnats thread). */
   void overflowed() {
     transport.counters().overflow();
-    String why = "backlog of " + transport.backlog() + " unconsumed messages exceeded";
+    String why = "backlog of " + transport.backlog() + " unconsumed messages or " + transport.backlogBytes()
+        + " bytes exceeded";
     if (end(new ClosedException(this + " closed: " + why))) {
       tellPeer("peer's " + why);
     }
+  }
+
+  /** Ends the socket for {@code why}, telling the peer the reason. */
+  void closeBecause(String why) {
+    closed.set(true);
+    if (end(new ClosedException(this + " closed: " + why))) {
+      tellPeer(why);
+    }
+  }
+
+  /** When a message last came from the peer or went to it ({@link System#nanoTime}). */
+  long lastActive() {
+    return lastActive;
+  }
+
+  boolean isServerEnd() {
+    return !client;
   }
 
   /** Tells the peer in order (after the data already sent) and out of band (so its sends fail at once). */
