@@ -69,7 +69,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   }
 
   private void handle(Connection conn, Events type, String detail) {
-    String server = detail.isEmpty() ? server(conn) : detail;
+    String server = Secrets.mask(detail.isEmpty() ? server(conn) : detail);
     ConnectionEvent.Type t = switch (type) {
       case CONNECTED -> ConnectionEvent.Type.CONNECTED;
       case CLOSED -> ConnectionEvent.Type.CLOSED;
@@ -83,7 +83,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
       case DISCONNECTED -> LOG.warn("NATS connection {} disconnected from {}", label, server);
       case LAME_DUCK -> LOG.warn("NATS connection {}: server {} entered lame duck mode", label, server);
       case DISCOVERED_SERVERS -> LOG.debug("NATS connection {} discovered servers {}", label,
-          conn.getServers());
+          Secrets.mask(conn.getServers().toString()));
       case RESUBSCRIBED -> LOG.info("NATS connection {} resubscribed on {}", label, server);
       default -> LOG.info("NATS connection {} {} {}", label, t.name().toLowerCase(java.util.Locale.ROOT),
           server);
@@ -93,6 +93,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
 
   @Override
   public void errorOccurred(Connection conn, String error) {
+    error = Secrets.mask(error);
     LOG.warn("NATS connection {}: server error: {}", label, error);
     lastProblem = error;
     emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, error, Optional.empty()));
@@ -100,10 +101,11 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
 
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    LOG.warn("NATS connection {}: {}", label, exp.toString());
-    lastProblem = rootMessage(exp);
-    LOG.debug("NATS connection {} exception", label, exp);
-    emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, exp.toString(), Optional.empty()));
+    String shown = Secrets.mask(exp.toString());
+    LOG.warn("NATS connection {}: {}", label, shown);
+    lastProblem = Secrets.mask(rootMessage(exp));
+    LOG.debug("NATS connection {} exception: {}", label, shown);
+    emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, shown, Optional.empty()));
   }
 
   @Override

@@ -295,7 +295,7 @@ public final class NatsConnections {
   }
 
   private static List<String> redactedList(List<String> addresses) {
-    return addresses.stream().map(a -> a.replaceAll("//[^/@]*@", "//***@")).toList();
+    return Secrets.mask(addresses);
   }
 
   private static String redacted(List<String> addresses) {

@@ -3,6 +3,7 @@ package io.micronats.nats.transport;
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
 import io.micronats.nats.connection.NatsConnections;
+import io.micronats.nats.connection.Secrets;
 import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.nats.internal.LazyConnection;
@@ -122,7 +123,8 @@ public final class NatsTransport implements Transport {
     this.listeners = new ListenerTable(this, b.listenProbe);
     this.serveDispatchers = new ServeDispatchers(b.serveThreads);
     this.link = new LazyConnection(config, "transport is closed",
-        e -> new TransportException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e),
+        e -> new TransportException("cannot connect to NATS at " + Secrets.mask(config.addresses()) + ": "
+            + Secrets.mask(String.valueOf(e.getMessage())), e),
         this::setUp);
   }
 
@@ -216,7 +218,7 @@ public final class NatsTransport implements Transport {
 
   @Override
   public String toString() {
-    return "NatsTransport[" + config.addresses() + ", listeners=" + listeners.size() + ", sockets=" + sockets.size() + "]";
+    return "NatsTransport[" + Secrets.mask(config.addresses()) + ", listeners=" + listeners.size() + ", sockets=" + sockets.size() + "]";
   }
 
   // ---- used by sockets and listeners ----
