@@ -27,6 +27,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   private final ConnectionStats total;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private volatile String lastProblem = "";
+  private volatile java.util.function.Consumer<String> refusal = reason -> { };
 
   EventRecorder(String label, ConnectionStats stats, ConnectionStats total) {
     this.label = label;
@@ -37,6 +38,14 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   /** The text of the latest server error or exception, empty if none; explains failed connects. */
   String lastProblem() {
     return lastProblem;
+  }
+
+  /**
+   * Called with the server's reason when it refuses the connection (an authorization violation, a
+   * failed TLS handshake), so a connect can fail at once instead of after its timeout.
+   */
+  void onRefusal(java.util.function.Consumer<String> callback) {
+    this.refusal = callback;
   }
 
   ConnectionStats stats() {
@@ -96,6 +105,10 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
     error = Secrets.mask(error);
     LOG.warn("NATS connection {}: server error: {}", label, error);
     lastProblem = error;
+    String lower = error.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("authorization violation") || lower.contains("authentication")) {
+      refusal.accept(error);
+    }
     emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, error, Optional.empty()));
   }
 
@@ -104,6 +117,12 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
     String shown = Secrets.mask(exp.toString());
     LOG.warn("NATS connection {}: {}", label, shown);
     lastProblem = Secrets.mask(rootMessage(exp));
+    for (Throwable t = exp; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        refusal.accept("TLS handshake failed: " + lastProblem);
+        break;
+      }
+    }
     LOG.debug("NATS connection {} exception: {}", label, shown);
     emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, shown, Optional.empty()));
   }
