@@ -125,7 +125,7 @@ public final class NatsTransport implements Transport {
     this.link = new LazyConnection(config, "transport is closed",
         e -> new TransportException("cannot connect to NATS at " + Secrets.mask(config.addresses()) + ": "
             + Secrets.mask(String.valueOf(e.getMessage())), e),
-        this::setUp);
+        this::setUp).renewing(this::endAll, this::release);
   }
 
   /** A builder with the defaults: local server, backlog {@value #DEFAULT_BACKLOG}. */
@@ -170,7 +170,12 @@ public final class NatsTransport implements Transport {
     Objects.requireNonNull(timeout, "timeout");
     Connection c = link.open();
     String inbox = inboxPrefix + ".c" + ids.incrementAndGet();
-    NatsSocket socket = newSocket(c, true, inbox, address, address, inbox, null);
+    NatsSocket socket;
+    try {
+      socket = newSocket(c, true, inbox, address, address, inbox, null);
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("dial to '" + address + "' failed: " + e.getMessage(), e);
+    }
     return Handshake.open(this, socket, address, timeout, dialGrace);
   }
 
@@ -186,10 +191,28 @@ public final class NatsTransport implements Transport {
 
   @Override
   public void close() {
-    link.close(() -> {
-      listeners.closeAll();
-      sockets.closeAll();
-    }, c -> {
+    link.close(this::endAll, this::tearDown);
+  }
+
+  private void endAll() {
+    listeners.closeAll();
+    sockets.closeAll();
+  }
+
+  /** Gives up the resources of a connection jnats closed for good; setUp makes them anew. */
+  private void release(Connection c) {
+    listeners.detach(c);
+    serveDispatchers.release(c);
+    NatsConnections.removeListener(c, slowConsumers);
+    java.util.concurrent.ScheduledExecutorService sw = sweeper;
+    if (sw != null) {
+      sw.shutdownNow();
+    }
+    handlers.close();
+  }
+
+  private void tearDown(Connection c) {
+    {
       flushGoodbyes(c);
       listeners.detach(c);
       serveDispatchers.close(c);
@@ -199,7 +222,7 @@ public final class NatsTransport implements Transport {
         sw.shutdownNow();
       }
       handlers.close();
-    });
+    }
   }
 
   /**
@@ -334,13 +357,21 @@ public final class NatsTransport implements Transport {
 
   private Listener listenAt(String address, @Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
     link.open();
-    listeners.requireFree(address);
-    return listeners.add(new NatsListener(this, address, accept, exchange));
+    try {
+      listeners.requireFree(address);
+      return listeners.add(new NatsListener(this, address, accept, exchange));
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("listen on '" + address + "' failed: " + e.getMessage(), e);
+    }
   }
 
   private Listener listenAnywhere(@Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
     link.open();
-    return listeners.add(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), accept, exchange));
+    try {
+      return listeners.add(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), accept, exchange));
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("listen failed: " + e.getMessage(), e);
+    }
   }
 
   private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,

@@ -59,4 +59,38 @@ class HostileConnectionTest {
       assertThat(e).hasMessageContaining("Authorization Violation");
     }
   }
+
+  /** Finding 10: after jnats closes its connection for good, calls fail typed, then recover. */
+  @Test
+  void afterTheClientLibraryGivesUpTheTransportFailsTypedAndRecoversWithTheCurrentSettings() throws Exception {
+    PluginConfig right = PluginConfig.of("addresses", cluster.node(0).clientUrl(), "user", "svc", "password", "right",
+        "shared", "false", NatsSettings.RECONNECT_MAX, "1", NatsSettings.RECONNECT_WAIT, "100ms",
+        NatsSettings.CONNECT_TIMEOUT, "500ms");
+    try (NatsTransport t = NatsTransport.builder().config(right).build();
+         io.micronats.spi.transport.Listener before = t.serve(m -> m)) {
+      cluster.node(0).stop();
+      try {
+        // Until jnats has given up: every failure meanwhile is one of micronats' typed exceptions.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+          try {
+            t.serve(m -> m).close();
+            return false;
+          } catch (io.micronats.spi.MessagingException e) {
+            return e.getMessage().contains("cannot connect");
+          }
+        });
+      } finally {
+        cluster.node(0).restart();
+      }
+      assertThat(before.isOpen()).as("a listener of the dead connection is closed").isFalse();
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptionsMatching(
+          e -> e instanceof io.micronats.spi.MessagingException).until(() -> {
+            try (io.micronats.spi.transport.Listener l = t.serve(m -> m);
+                 io.micronats.spi.transport.Socket s = t.dial(l.address())) {
+              s.send(io.micronats.spi.Message.of("back"));
+              return s.receive(Duration.ofSeconds(2)).bodyAsString().equals("back");
+            }
+          });
+    }
+  }
 }
