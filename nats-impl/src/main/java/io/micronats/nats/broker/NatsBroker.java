@@ -1,5 +1,6 @@
 package io.micronats.nats.broker;
 
+import io.micronats.nats.connection.Secrets;
 import io.micronats.nats.connection.NatsConnectException;
 import io.micronats.nats.internal.Connector;
 import io.micronats.nats.internal.Flush;
@@ -262,7 +263,7 @@ public final class NatsBroker implements Broker {
 
   @Override
   public String toString() {
-    return "NatsBroker[" + config.addresses() + ", connected=" + isConnected() + ", subscriptions=" + subscriptions.size() + "]";
+    return "NatsBroker[" + Secrets.mask(config.addresses()) + ", connected=" + isConnected() + ", subscriptions=" + subscriptions.size() + "]";
   }
 
   BrokerCounters counters() {
@@ -302,7 +303,8 @@ public final class NatsBroker implements Broker {
     try {
       return Connector.acquire(config);
     } catch (NatsConnectException e) {
-      throw new BrokerException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e);
+      throw new BrokerException("cannot connect to NATS at " + Secrets.mask(config.addresses()) + ": "
+          + Secrets.mask(String.valueOf(e.getMessage())), e);
     }
   }
 

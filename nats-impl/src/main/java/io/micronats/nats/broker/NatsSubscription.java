@@ -1,6 +1,7 @@
 package io.micronats.nats.broker;
 
 import io.micronats.nats.internal.HeaderCodec;
+import io.micronats.nats.internal.InboundGuard;
 import io.micronats.spi.BrokerException;
 import io.micronats.spi.Message;
 import io.micronats.spi.broker.ErrorHandler;
@@ -131,6 +132,12 @@ final class NatsSubscription implements Subscription {
   /** Runs the handler for one message; called serially by the delivery. */
   void deliver(io.nats.client.Message msg) {
     if (!active.get()) {
+      return;
+    }
+    if (HeaderCodec.control(msg.getHeaders(), InboundGuard.MALFORMED) != null) {
+      broker.counters().malformed.increment();
+      report(null, new BrokerException("a message to '" + topic + "' was dropped: its NATS header block was"
+          + " malformed (not sent by a NATS client; someone on the account published raw protocol)"));
       return;
     }
     NatsEvent event = new NatsEvent(msg.getSubject(), new Message(HeaderCodec.decode(msg.getHeaders()), msg.getData()));

@@ -11,6 +11,15 @@ import java.util.Objects;
  */
 public sealed interface AuthLayout {
 
+  /**
+   * Several users with passwords and subject permissions (allow lists, and whether the user may
+   * answer requests it received): the way to keep one role from publishing or subscribing where
+   * another's traffic goes. The cluster's own client settings are the first user's.
+   */
+  static AuthLayout users(java.util.List<User> users) {
+    return new Users(users);
+  }
+
   /** No authentication (the default). */
   static AuthLayout none() {
     return new None();
@@ -73,6 +82,50 @@ public sealed interface AuthLayout {
     @Override
     public String toString() {
       return "Token[***]";
+    }
+  }
+
+  /**
+   * Users with subject permissions; see {@link #users}.
+   *
+   * @param users at least one; the first one's credentials are the cluster's client settings
+   */
+  record Users(java.util.List<User> users) implements AuthLayout {
+    public Users {
+      users = java.util.List.copyOf(users);
+      if (users.isEmpty()) {
+        throw new IllegalArgumentException("a users layout needs at least one user");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Users" + users.stream().map(User::name).toList();
+    }
+  }
+
+  /**
+   * One user of a {@link Users} layout.
+   *
+   * @param name the user name
+   * @param password the password
+   * @param publish subjects (wildcards allowed) the user may publish to
+   * @param subscribe subjects the user may subscribe to
+   * @param allowResponses whether the user may reply to requests it received, outside {@code publish}
+   */
+  record User(String name, String password, java.util.List<String> publish, java.util.List<String> subscribe,
+      boolean allowResponses) {
+    public User {
+      requireText(name, "name");
+      requireText(password, "password");
+      publish = java.util.List.copyOf(publish);
+      subscribe = java.util.List.copyOf(subscribe);
+    }
+
+    @Override
+    public String toString() {
+      return "User[" + name + ", password=***, publish=" + publish + ", subscribe=" + subscribe
+          + ", allowResponses=" + allowResponses + "]";
     }
   }
 

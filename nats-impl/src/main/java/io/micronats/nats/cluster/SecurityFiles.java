@@ -38,6 +38,17 @@ record SecurityFiles(String serverConfig, Map<String, String> clientSettings) {
             .append(up.password()).append("\"\n}\n");
         client.put("user", up.user());
         client.put("password", up.password());
+      } else if (auth instanceof AuthLayout.Users users) {
+        server.append("authorization {\n  users: [\n");
+        for (AuthLayout.User u : users.users()) {
+          server.append("    { user: \"").append(u.name()).append("\", password: \"").append(u.password())
+              .append("\", permissions: { publish: { allow: ").append(quoted(u.publish()))
+              .append(" }, subscribe: { allow: ").append(quoted(u.subscribe())).append(" }")
+              .append(u.allowResponses() ? ", allow_responses: true" : "").append(" } }\n");
+        }
+        server.append("  ]\n}\n");
+        client.put("user", users.users().get(0).name());
+        client.put("password", users.users().get(0).password());
       } else if (auth instanceof AuthLayout.Token t) {
         server.append("authorization {\n  token: \"").append(t.token()).append("\"\n}\n");
         client.put("token", t.token());
@@ -71,5 +82,16 @@ record SecurityFiles(String serverConfig, Map<String, String> clientSettings) {
           + " in " + dir + ": " + e.getMessage(), java.util.List.of(), "", server.toString(), e);
     }
     return new SecurityFiles(server.toString(), client);
+  }
+
+  private static String quoted(java.util.List<String> subjects) {
+    StringBuilder out = new StringBuilder("[");
+    for (String subject : subjects) {
+      if (subject.indexOf('"') >= 0 || subject.indexOf('\\') >= 0 || subject.indexOf('\n') >= 0) {
+        throw new IllegalArgumentException("subject permission " + subject + " holds a quote, backslash or line break");
+      }
+      out.append(out.length() > 1 ? ", " : "").append('"').append(subject).append('"');
+    }
+    return out.append(']').toString();
   }
 }

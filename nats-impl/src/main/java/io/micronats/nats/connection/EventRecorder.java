@@ -27,6 +27,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   private final ConnectionStats total;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private volatile String lastProblem = "";
+  private volatile java.util.function.Consumer<String> refusal = reason -> { };
 
   EventRecorder(String label, ConnectionStats stats, ConnectionStats total) {
     this.label = label;
@@ -37,6 +38,14 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   /** The text of the latest server error or exception, empty if none; explains failed connects. */
   String lastProblem() {
     return lastProblem;
+  }
+
+  /**
+   * Called with the server's reason when it refuses the connection (an authorization violation, a
+   * failed TLS handshake), so a connect can fail at once instead of after its timeout.
+   */
+  void onRefusal(java.util.function.Consumer<String> callback) {
+    this.refusal = callback;
   }
 
   ConnectionStats stats() {
@@ -69,7 +78,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   }
 
   private void handle(Connection conn, Events type, String detail) {
-    String server = detail.isEmpty() ? server(conn) : detail;
+    String server = Secrets.mask(detail.isEmpty() ? server(conn) : detail);
     ConnectionEvent.Type t = switch (type) {
       case CONNECTED -> ConnectionEvent.Type.CONNECTED;
       case CLOSED -> ConnectionEvent.Type.CLOSED;
@@ -83,7 +92,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
       case DISCONNECTED -> LOG.warn("NATS connection {} disconnected from {}", label, server);
       case LAME_DUCK -> LOG.warn("NATS connection {}: server {} entered lame duck mode", label, server);
       case DISCOVERED_SERVERS -> LOG.debug("NATS connection {} discovered servers {}", label,
-          conn.getServers());
+          Secrets.mask(conn.getServers().toString()));
       case RESUBSCRIBED -> LOG.info("NATS connection {} resubscribed on {}", label, server);
       default -> LOG.info("NATS connection {} {} {}", label, t.name().toLowerCase(java.util.Locale.ROOT),
           server);
@@ -93,17 +102,29 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
 
   @Override
   public void errorOccurred(Connection conn, String error) {
+    error = Secrets.mask(error);
     LOG.warn("NATS connection {}: server error: {}", label, error);
     lastProblem = error;
+    String lower = error.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("authorization violation") || lower.contains("authentication")) {
+      refusal.accept(error);
+    }
     emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, error, Optional.empty()));
   }
 
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
-    LOG.warn("NATS connection {}: {}", label, exp.toString());
-    lastProblem = rootMessage(exp);
-    LOG.debug("NATS connection {} exception", label, exp);
-    emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, exp.toString(), Optional.empty()));
+    String shown = Secrets.mask(exp.toString());
+    LOG.warn("NATS connection {}: {}", label, shown);
+    lastProblem = Secrets.mask(rootMessage(exp));
+    for (Throwable t = exp; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        refusal.accept("TLS handshake failed: " + lastProblem);
+        break;
+      }
+    }
+    LOG.debug("NATS connection {} exception: {}", label, shown);
+    emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, shown, Optional.empty()));
   }
 
   @Override

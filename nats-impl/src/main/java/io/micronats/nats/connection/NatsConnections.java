@@ -56,6 +56,14 @@ public final class NatsConnections {
       this.settings = settings;
       this.recorder = new EventRecorder(settings.name() + "@" + redacted(settings.addresses()),
           new ConnectionStats(), TOTAL);
+      // A refusal while connecting ends the wait at once, with the server's reason; later
+      // refusals (during reconnects) leave the connected slot alone.
+      recorder.onRefusal(reason -> {
+        if (!connection.isDone()) {
+          fail(this, new NatsConnectException("cannot connect to NATS at " + redacted(settings.addresses())
+              + ": refused by the server: " + reason, redactedList(settings.addresses()), null));
+        }
+      });
     }
   }
 
@@ -86,7 +94,12 @@ public final class NatsConnections {
         slot.users++;
       }
       if (creator) {
-        connect(slot);
+        // On a thread of its own, so a refusal the server reports (auth, TLS) can end this wait
+        // at once while jnats' connect runs out its timeout in the background.
+        Slot connecting = slot;
+        Thread t = new Thread(() -> connect(connecting), "micronats-nats-connect");
+        t.setDaemon(true);
+        t.start();
       }
       Connection c = await(slot);
       if (c.getStatus() != Connection.Status.CLOSED) {
@@ -216,9 +229,11 @@ public final class NatsConnections {
           BY_CONNECTION.put(c, slot);
         }
       }
-      slot.connection.complete(c);
-      if (abandoned) {
-        closeQuietly(c);
+      if (!slot.connection.complete(c) || abandoned) {
+        synchronized (LOCK) {
+          BY_CONNECTION.remove(c);
+        }
+        closeQuietly(c); // refused meanwhile, or nobody waits for it any more
       }
     } catch (IOException e) {
       String reported = slot.recorder.lastProblem();
@@ -295,7 +310,7 @@ public final class NatsConnections {
   }
 
   private static List<String> redactedList(List<String> addresses) {
-    return addresses.stream().map(a -> a.replaceAll("//[^/@]*@", "//***@")).toList();
+    return Secrets.mask(addresses);
   }
 
   private static String redacted(List<String> addresses) {

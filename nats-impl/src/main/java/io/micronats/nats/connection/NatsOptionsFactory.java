@@ -1,5 +1,6 @@
 package io.micronats.nats.connection;
 
+import io.micronats.nats.internal.GuardedDataPort;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -34,6 +35,8 @@ final class NatsOptionsFactory {
         // threads publishing on one shared connection of a busy 2-core machine, 2 s was too short
         // and publishes failed with "Output queue is busy"; the operation timeout applies instead.
         .writeQueuePushTimeout(s.timeout().compareTo(PUSH_TIMEOUT_FLOOR) < 0 ? PUSH_TIMEOUT_FLOOR : s.timeout())
+        // A malformed header block from anyone on a subscribed subject would stop jnats' reader.
+        .dataPortType(GuardedDataPort.class.getName())
         .connectionListener(recorder)
         .errorListener(recorder);
     NatsAuth auth = s.auth();

@@ -153,7 +153,7 @@ public record NatsSettings(List<String> addresses, NatsAuth auth, TlsSettings tl
   /** Like the record's, but without secrets (auth values and credentials inside URLs). */
   @Override
   public String toString() {
-    List<String> shown = addresses.stream().map(a -> a.replaceAll("//[^/@]*@", "//***@")).toList();
+    List<String> shown = Secrets.mask(addresses);
     return "NatsSettings[addresses=" + shown + ", auth=" + auth + ", tls=" + tls + ", name=" + name
         + ", shared=" + shared + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
         + ", reconnectWait=" + reconnectWait + ", maxReconnects=" + maxReconnects

@@ -18,22 +18,35 @@ import org.jspecify.annotations.Nullable;
  * go-micro writes. {@link #parseObject} reads the same grammar into a compact tree for monitoring
  * answers (no {@code null}s, numbers as {@code Long} or {@code Double}), read with the forgiving
  * accessors {@link #text}, {@link #longValue}, {@link #list}, {@link #strings} and
- * {@link #objects}. Nesting is limited to {@value #MAX_DEPTH} levels; anything malformed fails
- * with a {@link JsonException} naming the position.
+ * {@link #objects}. Every text is bounded by {@link JsonLimits} (length checked before parsing,
+ * nesting and number length while parsing, numbers of ASCII digits only), so parsing takes time
+ * linear in the text's length; anything malformed or over a limit fails with a
+ * {@link JsonException} naming the position or the limit.
  */
 public final class Json {
 
-  /** The deepest nesting {@link #parse} accepts. */
-  public static final int MAX_DEPTH = 64;
+  /** The deepest nesting {@link #parse} accepts by default. */
+  public static final int MAX_DEPTH = JsonLimits.DEFAULT_MAX_DEPTH;
+
+  /** nats-server's own answers (a /connz of many connections exceeds a message's size): no length limit. */
+  private static final JsonLimits MONITORING =
+      new JsonLimits(Integer.MAX_VALUE, JsonLimits.DEFAULT_MAX_DEPTH, JsonLimits.DEFAULT_MAX_NUMBER_CHARS);
 
   private final String text;
+  private final JsonLimits limits;
   /** Compact tree: drop {@code null} members and elements, numbers as {@code Long}/{@code Double}. */
   private final boolean compact;
   private int pos;
 
-  private Json(String text, boolean compact) {
+  private Json(String text, boolean compact, JsonLimits limits) {
+    if (text.length() > limits.maxChars()) {
+      JsonLimits.TOO_LONG.increment();
+      throw new JsonException("JSON text of " + text.length() + " chars is over the limit of " + limits.maxChars()
+          + " (setting '" + JsonLimits.MAX_CHARS + "')");
+    }
     this.text = text;
     this.compact = compact;
+    this.limits = limits;
   }
 
   /** A malformed JSON text; the message names the position and what was expected. */
@@ -51,7 +64,16 @@ public final class Json {
    * @throws JsonException when {@code text} is not one complete JSON value
    */
   public static @Nullable Object parse(String text) {
-    return new Json(text, false).document();
+    return parse(text, JsonLimits.defaults());
+  }
+
+  /**
+   * The tree of {@code text}, within {@code limits}.
+   *
+   * @throws JsonException when {@code text} is not one complete JSON value, or exceeds a limit
+   */
+  public static @Nullable Object parse(String text, JsonLimits limits) {
+    return new Json(text, false, limits).document();
   }
 
   /**
@@ -66,7 +88,7 @@ public final class Json {
   public static Map<String, Object> parseObject(String text) {
     Object value;
     try {
-      value = new Json(text, true).document();
+      value = new Json(text, true, MONITORING).document();
     } catch (JsonException e) {
       throw new JsonException(e.getMessage() + " in " + abbreviate(text));
     }
@@ -203,8 +225,9 @@ public final class Json {
   }
 
   private @Nullable Object value(int depth) {
-    if (depth > MAX_DEPTH) {
-      throw error("nesting of at most " + MAX_DEPTH + " levels");
+    if (depth > limits.maxDepth()) {
+      JsonLimits.TOO_DEEP.increment();
+      throw error("nesting of at most " + limits.maxDepth() + " levels (setting '" + JsonLimits.MAX_DEPTH + "')");
     }
     if (pos >= text.length()) {
       throw error("a value");
@@ -353,7 +376,7 @@ public final class Json {
       pos++;
     }
     int digits = 0;
-    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+    while (pos < text.length() && isDigit(text.charAt(pos)) && pos - start <= limits.maxNumberChars()) {
       pos++;
       digits++;
     }
@@ -364,7 +387,7 @@ public final class Json {
       pos++;
       integer = false;
       int fraction = 0;
-      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      while (pos < text.length() && isDigit(text.charAt(pos)) && pos - start <= limits.maxNumberChars()) {
         pos++;
         fraction++;
       }
@@ -379,13 +402,18 @@ public final class Json {
         pos++;
       }
       int exp = 0;
-      while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      while (pos < text.length() && isDigit(text.charAt(pos)) && pos - start <= limits.maxNumberChars()) {
         pos++;
         exp++;
       }
       if (exp == 0 || exp > 4) {
         throw error("exponent digits (at most 4)");
       }
+    }
+    if (pos - start > limits.maxNumberChars()) {
+      JsonLimits.NUMBER_TOO_LONG.increment();
+      throw error("a number of at most " + limits.maxNumberChars() + " chars, not " + (pos - start)
+          + " (setting '" + JsonLimits.MAX_NUMBER_CHARS + "')");
     }
     String raw = text.substring(start, pos);
     if (!compact) {
@@ -399,6 +427,11 @@ public final class Json {
       }
     }
     return Double.parseDouble(raw);
+  }
+
+  /** ASCII digits only: {@code Character.isDigit} also takes other scripts' digits, which numbers reject. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private @Nullable Object literal(String word, @Nullable Object value) {

@@ -29,6 +29,8 @@ public final class LazyConnection {
   private final Object lock = new Object();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile @Nullable Connection connection;
+  private volatile @Nullable Runnable renewFirst;
+  private volatile @Nullable Consumer<Connection> renewTeardown;
 
   /**
    * A connection not yet opened.
@@ -47,7 +49,21 @@ public final class LazyConnection {
   }
 
   /**
-   * The connection, acquiring it and running the set-up on the first call.
+   * Makes {@link #open} replace a connection the client library closed for good (its reconnect
+   * attempts ran out) with a fresh one made from the current settings: {@code first} ends what
+   * used the dead one, {@code teardown} releases the owner's resources of it, then the set-up
+   * runs again. Without this, {@link #open} then fails with the owner's {@code unreachable}
+   * exception. Call before first use.
+   */
+  public LazyConnection renewing(Runnable first, Consumer<Connection> teardown) {
+    this.renewFirst = Objects.requireNonNull(first, "first");
+    this.renewTeardown = Objects.requireNonNull(teardown, "teardown");
+    return this;
+  }
+
+  /**
+   * The connection, acquiring it and running the set-up on the first call (and again after the
+   * client library closed it for good, when {@link #renewing} was set).
    *
    * @throws ClosedException after {@link #close}
    * @throws RuntimeException the owner's {@code unreachable} exception when no server accepted the
@@ -58,7 +74,7 @@ public final class LazyConnection {
       throw new ClosedException(closedMessage);
     }
     Connection c = connection;
-    if (c != null) {
+    if (c != null && c.getStatus() != Connection.Status.CLOSED) {
       return c;
     }
     synchronized (lock) {
@@ -66,6 +82,10 @@ public final class LazyConnection {
         throw new ClosedException(closedMessage);
       }
       c = connection;
+      if (c != null && c.getStatus() == Connection.Status.CLOSED) {
+        renew(c);
+        c = null;
+      }
       if (c != null) {
         return c;
       }
@@ -82,6 +102,30 @@ public final class LazyConnection {
       }
       connection = c;
       return c;
+    }
+  }
+
+  /** Under the lock: gives up a connection jnats closed for good, or fails with the owner's exception. */
+  private void renew(Connection dead) {
+    Runnable first = renewFirst;
+    Consumer<Connection> teardown = renewTeardown;
+    if (first == null || teardown == null) {
+      throw unreachable.apply(new NatsConnectException("the NATS client library closed the connection for good"
+          + " (its reconnect attempts ran out); close this and make a new one",
+          io.micronats.nats.connection.Secrets.mask(config.addresses()), null));
+    }
+    try {
+      first.run();
+    } catch (RuntimeException e) {
+      // What used the dead connection fails as it may: the renewal goes on.
+    }
+    connection = null;
+    try {
+      teardown.accept(dead);
+    } catch (RuntimeException e) {
+      // The dead connection's resources are gone with it.
+    } finally {
+      Connector.release(dead);
     }
   }
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The handler threads of a {@link NatsTransport}'s accept-mode listeners
  * ({@code transport-nats-handler-<n>}): one per accepted connection, for the life of its
- * {@link AcceptHandler}; idle threads die after 30 s.
+ * {@link AcceptHandler}, at most {@code maxThreads} at once (a connection beyond that is refused,
+ * so strangers opening connections cannot start unbounded threads); idle threads die after 30 s.
  *
  * <p>Thread-safe. Created idle; {@link #start} (on the transport's first use) makes the pool,
  * {@link #close} stops it, waiting up to 5 s for running handlers before interrupting them.
@@ -26,15 +27,17 @@ final class HandlerPool {
   private static final AtomicLong THREADS = new AtomicLong();
 
   private final Counters counters;
+  private final int maxThreads;
   private volatile @Nullable ExecutorService pool;
 
-  HandlerPool(Counters counters) {
+  HandlerPool(Counters counters, int maxThreads) {
     this.counters = counters;
+    this.maxThreads = maxThreads;
   }
 
   /** Makes the (idle) pool; called once, when the transport connects. */
   void start() {
-    pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+    pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         r -> {
           Thread t = new Thread(r, "transport-nats-handler-" + THREADS.incrementAndGet());
           t.setDaemon(true);
@@ -42,7 +45,10 @@ final class HandlerPool {
         });
   }
 
-  /** Runs {@code handler} for {@code socket} on a thread of its own; without one, closes the socket. */
+  /**
+   * Runs {@code handler} for {@code socket} on a thread of its own; when all {@code maxThreads}
+   * are busy (or the pool is closed), closes the socket telling the peer why, and counts it.
+   */
   void run(AcceptHandler handler, NatsSocket socket) {
     ExecutorService p = pool;
     try {
@@ -51,9 +57,9 @@ final class HandlerPool {
       }
       p.execute(() -> serve(handler, socket));
     } catch (RejectedExecutionException e) {
-      counters.handlerFailure();
-      LOG.warn("no handler thread for {}: {}", socket, e.toString());
-      socket.close();
+      counters.refused();
+      LOG.debug("no handler thread for {}: {}", socket, e.toString());
+      socket.closeBecause("listener busy: all " + maxThreads + " handler threads in use");
     }
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,12 @@ final class NatsSocket implements Socket {
   private volatile @Nullable MessagingException ended;
   private volatile @Nullable String peerGone;
   private volatile boolean connected;
+  /** Sequence of this end's data messages; guarded by {@code sendLock} so numbers leave in order. */
+  private long sent;
+  private final Object sendLock = new Object();
+  /** The highest sequence number accepted from the peer. */
+  private final AtomicLong peerSeq = new AtomicLong();
+  private volatile long lastActive = System.nanoTime();
 
   NatsSocket(NatsTransport transport, boolean client, String localAddress, String remoteAddress,
       String sendSubject, String replySubject, Subscription subscription, @Nullable Dispatcher dispatcher,
@@ -88,7 +95,13 @@ final class NatsSocket implements Socket {
     if (gone != null) {
       throw new ClosedException(this + " was closed by the peer: " + gone);
     }
-    transport.publish(sendSubject, replySubject, message.headers(), Map.of(), message, remoteAddress);
+    synchronized (sendLock) {
+      long seq = sent + 1;
+      transport.publish(sendSubject, replySubject, message.headers(),
+          Map.of(Wire.SEQ, Long.toString(seq), Wire.RE, Long.toString(peerSeq.get())), message, remoteAddress);
+      sent = seq;
+    }
+    lastActive = System.nanoTime();
   }
 
   @Override
@@ -135,7 +148,7 @@ final class NatsSocket implements Socket {
     Headers headers = msg.getHeaders();
     String control = HeaderCodec.control(headers, Wire.CONTROL);
     if (control == null) {
-      return new Message(HeaderCodec.decode(headers), msg.getData());
+      return accepted(headers) ? new Message(HeaderCodec.decode(headers), msg.getData()) : null;
     }
     if (control.equals(Wire.CLOSE)) {
       String why = HeaderCodec.control(headers, Wire.REASON);
@@ -144,6 +157,37 @@ final class NatsSocket implements Socket {
       transport.counters().stranger();
     }
     return null;
+  }
+
+  /**
+   * Whether a data message is the peer's next one: it must carry the peer's sequence number,
+   * higher than any accepted before (an injected, replayed or late copy is dropped and counted as
+   * stale), and may only answer a message this end really sent (else dropped as mismatched).
+   */
+  private boolean accepted(@Nullable Headers headers) {
+    long seq = Wire.number(HeaderCodec.control(headers, Wire.SEQ));
+    long re = Wire.number(HeaderCodec.control(headers, Wire.RE));
+    if (seq <= 0 || re < 0 || re > sentSoFar()) {
+      transport.counters().mismatched();
+      return false;
+    }
+    while (true) {
+      long last = peerSeq.get();
+      if (seq <= last) {
+        transport.counters().stale();
+        return false;
+      }
+      if (peerSeq.compareAndSet(last, seq)) {
+        lastActive = System.nanoTime();
+        return true;
+      }
+    }
+  }
+
+  private long sentSoFar() {
+    synchronized (sendLock) {
+      return sent;
+    }
   }
 
   @Override
@@ -179,10 +223,28 @@ final class NatsSocket implements Socket {
   /** Ends the socket because its backlog overflowed; tells the peer (called on a jnats thread). */
   void overflowed() {
     transport.counters().overflow();
-    String why = "backlog of " + transport.backlog() + " unconsumed messages exceeded";
+    String why = "backlog of " + transport.backlog() + " unconsumed messages or " + transport.backlogBytes()
+        + " bytes exceeded";
     if (end(new ClosedException(this + " closed: " + why))) {
       tellPeer("peer's " + why);
     }
+  }
+
+  /** Ends the socket for {@code why}, telling the peer the reason. */
+  void closeBecause(String why) {
+    closed.set(true);
+    if (end(new ClosedException(this + " closed: " + why))) {
+      tellPeer(why);
+    }
+  }
+
+  /** When a message last came from the peer or went to it ({@link System#nanoTime}). */
+  long lastActive() {
+    return lastActive;
+  }
+
+  boolean isServerEnd() {
+    return !client;
   }
 
   /** Tells the peer in order (after the data already sent) and out of band (so its sends fail at once). */

@@ -3,6 +3,7 @@ package io.micronats.nats.transport;
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
 import io.micronats.nats.connection.NatsConnections;
+import io.micronats.nats.connection.Secrets;
 import io.micronats.nats.internal.Flush;
 import io.micronats.nats.internal.HeaderCodec;
 import io.micronats.nats.internal.LazyConnection;
@@ -78,6 +79,18 @@ public final class NatsTransport implements Transport {
   public static final String SERVE_THREADS = "serve.threads";
   /** The default backlog per socket, in messages. */
   public static final int DEFAULT_BACKLOG = 8192;
+  /** Settings key: the backlog per socket, in bytes (default {@value #DEFAULT_BACKLOG_BYTES}). */
+  public static final String BACKLOG_BYTES = "backlog.bytes";
+  /** The default backlog per socket, in bytes: 64 MiB. */
+  public static final long DEFAULT_BACKLOG_BYTES = 64L * 1024 * 1024;
+  /** Settings key: the most accept-mode handler threads at once (default {@value #DEFAULT_ACCEPT_THREADS}). */
+  public static final String ACCEPT_THREADS = "accept.threads";
+  /** The default number of accept-mode handler threads at most. */
+  public static final int DEFAULT_ACCEPT_THREADS = 512;
+  /** Settings key: how long a server socket may be idle before it is closed (default 5m; 0 never). */
+  public static final String IDLE_TIMEOUT = "idle.timeout";
+  /** The default idle timeout of server sockets. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   /** The default number of serve dispatcher threads. */
   public static final int DEFAULT_SERVE_THREADS = 1;
 
@@ -86,12 +99,15 @@ public final class NatsTransport implements Transport {
 
   private final PluginConfig config;
   private final int backlog;
+  private final long backlogBytes;
+  private final Duration idleTimeout;
   private final Duration dialGrace;
   private final Counters counters = new Counters();
+  private volatile java.util.concurrent.@Nullable ScheduledExecutorService sweeper;
   private final SocketTable sockets = new SocketTable();
   private final ListenerTable listeners;
   private final ServeDispatchers serveDispatchers;
-  private final HandlerPool handlers = new HandlerPool(counters);
+  private final HandlerPool handlers;
   private final AtomicLong ids = new AtomicLong();
   private final String inboxPrefix = "_INBOX." + NUID.nextGlobal();
   private final ConnectionEventListener slowConsumers = this::onConnectionEvent;
@@ -100,12 +116,16 @@ public final class NatsTransport implements Transport {
   private NatsTransport(Builder b) {
     this.config = b.config;
     this.backlog = b.backlog;
+    this.backlogBytes = b.backlogBytes;
+    this.idleTimeout = b.idleTimeout;
+    this.handlers = new HandlerPool(counters, b.acceptThreads);
     this.dialGrace = b.dialGrace;
     this.listeners = new ListenerTable(this, b.listenProbe);
     this.serveDispatchers = new ServeDispatchers(b.serveThreads);
     this.link = new LazyConnection(config, "transport is closed",
-        e -> new TransportException("cannot connect to NATS at " + config.addresses() + ": " + e.getMessage(), e),
-        this::setUp);
+        e -> new TransportException("cannot connect to NATS at " + Secrets.mask(config.addresses()) + ": "
+            + Secrets.mask(String.valueOf(e.getMessage())), e),
+        this::setUp).renewing(this::endAll, this::release);
   }
 
   /** A builder with the defaults: local server, backlog {@value #DEFAULT_BACKLOG}. */
@@ -150,13 +170,18 @@ public final class NatsTransport implements Transport {
     Objects.requireNonNull(timeout, "timeout");
     Connection c = link.open();
     String inbox = inboxPrefix + ".c" + ids.incrementAndGet();
-    NatsSocket socket = newSocket(c, true, inbox, address, address, inbox, null);
+    NatsSocket socket;
+    try {
+      socket = newSocket(c, true, inbox, address, address, inbox, null);
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("dial to '" + address + "' failed: " + e.getMessage(), e);
+    }
     return Handshake.open(this, socket, address, timeout, dialGrace);
   }
 
   @Override
   public long maxPayloadBytes() {
-    return link.open().getMaxPayload();
+    return link.open().getMaxPayload() - Wire.SEQUENCE_OVERHEAD;
   }
 
   /** A snapshot of this transport's counters. */
@@ -166,16 +191,38 @@ public final class NatsTransport implements Transport {
 
   @Override
   public void close() {
-    link.close(() -> {
-      listeners.closeAll();
-      sockets.closeAll();
-    }, c -> {
+    link.close(this::endAll, this::tearDown);
+  }
+
+  private void endAll() {
+    listeners.closeAll();
+    sockets.closeAll();
+  }
+
+  /** Gives up the resources of a connection jnats closed for good; setUp makes them anew. */
+  private void release(Connection c) {
+    listeners.detach(c);
+    serveDispatchers.release(c);
+    NatsConnections.removeListener(c, slowConsumers);
+    java.util.concurrent.ScheduledExecutorService sw = sweeper;
+    if (sw != null) {
+      sw.shutdownNow();
+    }
+    handlers.close();
+  }
+
+  private void tearDown(Connection c) {
+    {
       flushGoodbyes(c);
       listeners.detach(c);
       serveDispatchers.close(c);
       NatsConnections.removeListener(c, slowConsumers);
+      java.util.concurrent.ScheduledExecutorService sw = sweeper;
+      if (sw != null) {
+        sw.shutdownNow();
+      }
       handlers.close();
-    });
+    }
   }
 
   /**
@@ -194,7 +241,7 @@ public final class NatsTransport implements Transport {
 
   @Override
   public String toString() {
-    return "NatsTransport[" + config.addresses() + ", listeners=" + listeners.size() + ", sockets=" + sockets.size() + "]";
+    return "NatsTransport[" + Secrets.mask(config.addresses()) + ", listeners=" + listeners.size() + ", sockets=" + sockets.size() + "]";
   }
 
   // ---- used by sockets and listeners ----
@@ -203,20 +250,29 @@ public final class NatsTransport implements Transport {
     return backlog;
   }
 
+  long backlogBytes() {
+    return backlogBytes;
+  }
+
   Counters counters() {
     return counters;
   }
 
-  /** Publishes a data message after checking its size against the server's maximum payload. */
-  void publish(String subject, String reply, Map<String, String> user, Map<String, String> control,
+  /**
+   * Publishes a data message with its sequence headers after checking its size: the body plus
+   * the user headers must fit {@link #maxPayloadBytes()}, which keeps room for the largest
+   * sequence headers, so a message's admission never depends on how far its socket has counted.
+   */
+  void publish(String subject, String reply, Map<String, String> user, Map<String, String> sequence,
       Message message, String destination) {
     Connection c = requireConnection();
-    Headers headers = HeaderCodec.encode(user, control);
-    long size = (long) message.bodyLength() + HeaderCodec.size(headers);
-    long limit = c.getMaxPayload();
+    int userHeaders = user.isEmpty() ? 0 : HeaderCodec.size(HeaderCodec.encode(user)) - Wire.EMPTY_BLOCK;
+    long size = (long) message.bodyLength() + userHeaders;
+    long limit = c.getMaxPayload() - Wire.SEQUENCE_OVERHEAD;
     if (size > limit) {
       throw new PayloadTooLargeException(destination, size, limit);
     }
+    Headers headers = HeaderCodec.encode(user, sequence);
     try {
       c.publish(subject, reply, headers, message.bodyLength() == 0 ? EMPTY : message.body());
     } catch (IllegalStateException | IllegalArgumentException e) {
@@ -301,19 +357,27 @@ public final class NatsTransport implements Transport {
 
   private Listener listenAt(String address, @Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
     link.open();
-    listeners.requireFree(address);
-    return listeners.add(new NatsListener(this, address, accept, exchange));
+    try {
+      listeners.requireFree(address);
+      return listeners.add(new NatsListener(this, address, accept, exchange));
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("listen on '" + address + "' failed: " + e.getMessage(), e);
+    }
   }
 
   private Listener listenAnywhere(@Nullable AcceptHandler accept, @Nullable ExchangeHandler exchange) {
     link.open();
-    return listeners.add(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), accept, exchange));
+    try {
+      return listeners.add(new NatsListener(this, "_INBOX." + NUID.nextGlobal(), accept, exchange));
+    } catch (IllegalStateException e) { // the connection closed just now
+      throw new TransportException("listen failed: " + e.getMessage(), e);
+    }
   }
 
   private NatsSocket newSocket(Connection c, boolean client, String local, String remote, String sendTo,
       String own, @Nullable NatsListener listener) {
     Subscription sub = c.subscribe(own);
-    sub.setPendingLimits(backlog, -1);
+    sub.setPendingLimits(backlog, backlogBytes);
     return sockets.add(new NatsSocket(this, client, local, remote, sendTo, own, sub, null, listener));
   }
 
@@ -325,6 +389,26 @@ public final class NatsTransport implements Transport {
     NatsConnections.addListener(c, slowConsumers);
     listeners.attach(d);
     handlers.start();
+    if (!idleTimeout.isZero()) {
+      long period = Math.max(50, Math.min(1000, idleTimeout.toMillis() / 4));
+      java.util.concurrent.ScheduledExecutorService sw = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "transport-nats-idle-sweep");
+        t.setDaemon(true);
+        return t;
+      });
+      long idleNanos = idleTimeout.toNanos();
+      sw.scheduleWithFixedDelay(() -> {
+        try {
+          int n = sockets.expireIdle(idleNanos);
+          for (int i = 0; i < n; i++) {
+            counters.expired();
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("idle sweep failed; trying again next period", e);
+        }
+      }, period, period, java.util.concurrent.TimeUnit.MILLISECONDS);
+      sweeper = sw;
+    }
   }
 
   private void onConnectionEvent(ConnectionEvent event) {
@@ -347,6 +431,9 @@ public final class NatsTransport implements Transport {
   public static final class Builder {
     private PluginConfig config = PluginConfig.empty();
     private int backlog = DEFAULT_BACKLOG;
+    private long backlogBytes = DEFAULT_BACKLOG_BYTES;
+    private int acceptThreads = DEFAULT_ACCEPT_THREADS;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration dialGrace = Duration.ofMillis(250);
     private Duration listenProbe = Duration.ofMillis(100);
     private int serveThreads = DEFAULT_SERVE_THREADS;
@@ -355,12 +442,17 @@ public final class NatsTransport implements Transport {
 
     /**
      * Connection settings ({@code addresses}, credentials...) and transport settings
-     * ({@value #BACKLOG}, {@value #DIAL_GRACE}, {@value #SERVE_THREADS}).
+     * ({@value #BACKLOG}, {@value #BACKLOG_BYTES}, {@value #ACCEPT_THREADS}, {@value #IDLE_TIMEOUT},
+     * {@value #DIAL_GRACE}, {@value #SERVE_THREADS}).
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
       backlog(checkBacklog(value.longValue(BACKLOG, backlog)));
       dialGrace(value.duration(DIAL_GRACE, dialGrace));
+      backlogBytes(value.longValue(BACKLOG_BYTES, backlogBytes));
+      acceptThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
+          value.longValue(ACCEPT_THREADS, acceptThreads))));
+      idleTimeout(value.duration(IDLE_TIMEOUT, idleTimeout));
       serveThreads((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
           value.longValue(SERVE_THREADS, serveThreads))));
       return this;
@@ -376,6 +468,39 @@ public final class NatsTransport implements Transport {
         throw new IllegalArgumentException("serve threads must be between 1 and 64, was " + threads);
       }
       this.serveThreads = threads;
+      return this;
+    }
+
+    /** The most unconsumed bytes a socket holds before it is closed with an error (default 64 MiB). */
+    public Builder backlogBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("backlog bytes must be at least 1024, was " + bytes);
+      }
+      this.backlogBytes = bytes;
+      return this;
+    }
+
+    /**
+     * The most accept-mode handler threads at once (default {@value #DEFAULT_ACCEPT_THREADS}): a
+     * connection opened while all are busy is closed at once, its client told why.
+     */
+    public Builder acceptThreads(int threads) {
+      if (threads < 1 || threads > 100_000) {
+        throw new IllegalArgumentException("accept threads must be between 1 and 100000, was " + threads);
+      }
+      this.acceptThreads = threads;
+      return this;
+    }
+
+    /**
+     * How long a server socket may see no message either way before it is closed, its client told
+     * why (default 5 minutes); zero keeps idle sockets forever.
+     */
+    public Builder idleTimeout(Duration value) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("idle timeout must not be negative, was " + value);
+      }
+      this.idleTimeout = value;
       return this;
     }
 

@@ -56,8 +56,14 @@ final class ServeDispatchers {
   /** Closes every dispatcher created on {@code c}; {@link #next} fails from now on. */
   synchronized void close(Connection c) {
     closed = true;
-    for (Dispatcher d : slots) {
-      NatsTransport.closeDispatcher(c, d);
+    release(c);
+  }
+
+  /** Forgets the dispatchers of {@code c}, a connection the client library closed for good; later ones start afresh. */
+  synchronized void release(Connection c) {
+    for (int i = 0; i < slots.length; i++) {
+      NatsTransport.closeDispatcher(c, slots[i]);
+      slots[i] = null;
     }
   }
 }

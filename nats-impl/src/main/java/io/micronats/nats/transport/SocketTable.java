@@ -49,6 +49,19 @@ final class SocketTable {
     }
   }
 
+  /** Closes the server sockets that neither sent nor received for {@code idleNanos}; returns how many. */
+  int expireIdle(long idleNanos) {
+    long now = System.nanoTime();
+    int expired = 0;
+    for (NatsSocket socket : List.copyOf(bySubscription.values())) {
+      if (socket.isServerEnd() && socket.isOpen() && now - socket.lastActive() > idleNanos) {
+        socket.closeBecause("idle for more than " + java.time.Duration.ofNanos(idleNanos));
+        expired++;
+      }
+    }
+    return expired;
+  }
+
   int size() {
     return bySubscription.size();
   }

@@ -87,4 +87,33 @@ class JsonTest {
 
     assertThat(e.getMessage()).contains("nesting of at most " + Json.MAX_DEPTH);
   }
+
+  @Test
+  void eachLimitRefusesWithItsSettingNamedAndCounts() {
+    JsonLimits small = JsonLimits.from(io.micronats.spi.plugin.PluginConfig.of(
+        JsonLimits.MAX_CHARS, "50", JsonLimits.MAX_DEPTH, "3", JsonLimits.MAX_NUMBER_CHARS, "5"));
+    JsonLimits.Rejections before = JsonLimits.rejections();
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(Json.JsonException.class,
+        () -> Json.parse("[" + "1,".repeat(30) + "1]", small))).hasMessageContaining(JsonLimits.MAX_CHARS);
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(Json.JsonException.class,
+        () -> Json.parse("[[[[[1]]]]]", small))).hasMessageContaining(JsonLimits.MAX_DEPTH);
+    assertThat(org.junit.jupiter.api.Assertions.assertThrows(Json.JsonException.class,
+        () -> Json.parse("[123456]", small))).hasMessageContaining(JsonLimits.MAX_NUMBER_CHARS);
+    assertThat(Json.parse("[12345]", small)).isEqualTo(java.util.List.of(new java.math.BigDecimal("12345")));
+    JsonLimits.Rejections after = JsonLimits.rejections();
+    assertThat(after.tooLong() - before.tooLong()).isEqualTo(1);
+    assertThat(after.tooDeep() - before.tooDeep()).isEqualTo(1);
+    assertThat(after.numberTooLong() - before.numberTooLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aMillionDigitNumberIsRefusedInLinearTimeAndOtherScriptsDigitsAreNotNumbers() {
+    String huge = "{\"v\":" + "9".repeat(1_000_000) + "}";
+    long start = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      org.junit.jupiter.api.Assertions.assertThrows(Json.JsonException.class, () -> Json.parse(huge));
+    }
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+    org.junit.jupiter.api.Assertions.assertThrows(Json.JsonException.class, () -> Json.parse("[1\u0663]"));
+  }
 }

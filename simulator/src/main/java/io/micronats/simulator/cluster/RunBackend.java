@@ -60,6 +60,7 @@ public final class RunBackend implements AutoCloseable {
       return new RunBackend(containers, containers.monitorUrls(), "testcontainers x" + layout.nodes());
     }
     NatsCluster cluster = NatsCluster.builder().nodes(layout.nodes()).tls(tls(layout.security()))
+        .auth(auth(layout.security()))
         .linkProxies(layout.linkProxies()).build();
     try {
       cluster.start();
@@ -73,6 +74,23 @@ public final class RunBackend implements AutoCloseable {
   /** Wraps an already started backend (the caller keeps ownership of nothing; close() closes it). */
   public static RunBackend of(NatsBackend started, List<String> monitorUrls, String description) {
     return new RunBackend(started, monitorUrls, description);
+  }
+
+  /**
+   * The servers enforce the declared authentication (issue 15): with the declared user, password
+   * or token when the security settings give them, else with generated ones.
+   */
+  private static io.micronats.nats.cluster.AuthLayout auth(Security security) {
+    java.util.Map<String, String> given = security.settings();
+    String generated = java.util.UUID.randomUUID().toString().replace("-", "");
+    return switch (security.auth()) {
+      case NONE -> io.micronats.nats.cluster.AuthLayout.none();
+      case USER_PASSWORD -> io.micronats.nats.cluster.AuthLayout.userPassword(
+          given.getOrDefault("user", "micronats"), given.getOrDefault("password", generated));
+      case TOKEN -> io.micronats.nats.cluster.AuthLayout.token(given.getOrDefault("token", generated));
+      case NKEY -> io.micronats.nats.cluster.AuthLayout.nkey();
+      case CREDS -> io.micronats.nats.cluster.AuthLayout.creds();
+    };
   }
 
   private static io.micronats.nats.cluster.TlsLayout tls(Security security) {

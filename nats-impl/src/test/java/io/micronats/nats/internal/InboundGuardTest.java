@@ -1,0 +1,52 @@
+package io.micronats.nats.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link InboundGuard}: valid protocol passes byte for byte, however the reads split it. */
+class InboundGuardTest {
+
+  private static final String VALID = "INFO {\"server_id\":\"x\"}\r\n"
+      + "MSG a.b 1 5\r\nhello\r\n"
+      + "PING\r\n"
+      + "HMSG a.b 2 _INBOX.r 18 23\r\nNATS/1.0\r\nK: v\r\n\r\n\r\nworld\r\n"
+      + "MSG a.b 1 reply 12\r\nHMSG 9 9\r\n\r\n\r\n"
+      + "HMSG a.b 2 16 16\r\nNATS/1.0 503\r\n\r\n\r\n"
+      + "+OK\r\n";
+
+  private static String run(String stream, long seed) {
+    byte[] in = stream.getBytes(StandardCharsets.UTF_8);
+    InboundGuard guard = new InboundGuard();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Random random = new Random(seed);
+    int i = 0;
+    while (i < in.length) {
+      int n = Math.min(in.length - i, 1 + random.nextInt(9));
+      byte[] chunk = new byte[n];
+      System.arraycopy(in, i, chunk, 0, n);
+      guard.filter(chunk, n, out::write);
+      i += n;
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void validProtocolPassesUnchangedInAnySplit() {
+    for (long seed = 0; seed < 200; seed++) {
+      assertThat(run(VALID, seed)).isEqualTo(VALID);
+    }
+  }
+
+  @Test
+  void aMalformedHeaderBlockIsReplacedAndTheSizesFixedTheRestUntouched() {
+    String stream = "HMSG t 1 6 18\r\nBROKENbody-of-12ch\r\nMSG t 1 2\r\nok\r\n";
+    for (long seed = 0; seed < 50; seed++) {
+      assertThat(run(stream, seed)).isEqualTo(
+          "HMSG t 1 40 52\r\nNATS/1.0\r\nMn-Malformed: header-block\r\n\r\nbody-of-12ch\r\nMSG t 1 2\r\nok\r\n");
+    }
+  }
+}
