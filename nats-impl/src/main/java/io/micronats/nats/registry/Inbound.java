@@ -62,8 +62,11 @@ final class Inbound {
       return;
     }
     String serving = action.equals("get") ? serving(query.service().name()) : null;
+    int index = 0;
     for (Service s : answer) {
-      Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance);
+      // Mn-Part i/n: the asker knows this instance's answer is complete once it holds all n.
+      Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance)
+          .put(NatsRegistry.PART, index++ + "/" + answer.size());
       if (serving != null) {
         headers.put(NatsRegistry.SERVING, serving);
       }
@@ -103,8 +106,13 @@ final class Inbound {
       Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
       Headers h = msg.getHeaders();
       String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
-      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL),
-          listHeader(h, NatsRegistry.SERVING));
+      String part = h == null ? null : h.getFirst(NatsRegistry.PART);
+      int slash = part == null ? -1 : part.indexOf('/');
+      int index = slash < 0 ? -1 : intOrMinus(part.substring(0, slash));
+      int total = slash < 0 ? -1 : intOrMinus(part.substring(slash + 1));
+      String serving = h == null ? null : h.getFirst(NatsRegistry.SERVING);
+      collector.onReply(service, from, longHeader(h, NatsRegistry.TTL),
+          serving == null ? null : listHeader(h, NatsRegistry.SERVING), index, total);
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
     }
@@ -138,7 +146,7 @@ final class Inbound {
     if (action == Action.DELETE) {
       registry.store.deregister(service);
     }
-    registry.view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL), now);
+    registry.view.apply(action, service, from, longHeader(h, NatsRegistry.TTL), now);
     if (h == null || h.getFirst(NatsRegistry.HEARTBEAT) == null) {
       registry.feed.fanOut(new WatchEvent(action, service));
     }
@@ -157,6 +165,14 @@ final class Inbound {
       }
     }
     return out;
+  }
+
+  private static int intOrMinus(String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   static long longHeader(@Nullable Headers h, String name) {

@@ -68,6 +68,11 @@ public final class NatsRegistry implements Registry {
   public static final String WINDOW = "window";
   /** Settings key: the least quiet period that ends an early-completed query (default 20ms). */
   public static final String QUIET = "quiet";
+  /**
+   * Settings key: how long a go-micro node (which carries no TTL) is kept by the cache and the
+   * watch view without being heard of again (default 1m, as go-micro's client cache).
+   */
+  public static final String GO_NODE_TTL = "go.node.ttl";
   /** Settings key: how long an operation waits for a reconnecting connection before failing (default 3s). */
   public static final String RECONNECT_GRACE = "reconnect.grace";
 
@@ -76,6 +81,8 @@ public final class NatsRegistry implements Registry {
   static final String HEARTBEAT = "Mn-Heartbeat";
   /** Answer header: the instances the answerer knows to serve the name (itself first). */
   static final String SERVING = "Mn-Serving";
+  /** Answer header {@code i/n}: this is reply {@code i} (from 0) of the {@code n} the answerer sends for the query. */
+  static final String PART = "Mn-Part";
   /** At most this many instance ids travel in {@value #SERVING}. */
   static final int MAX_SERVING = 32;
   static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
@@ -90,7 +97,7 @@ public final class NatsRegistry implements Registry {
   final String instance = NUID.nextGlobal();
   private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
   final LocalStore store = new LocalStore();
-  final RemoteView view = new RemoteView();
+  final RemoteView view;
   final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   final RegistryCounters counters = new RegistryCounters();
@@ -104,6 +111,7 @@ public final class NatsRegistry implements Registry {
     this.strategy = b.strategy;
     this.window = b.window;
     this.quiet = b.quiet;
+    this.view = new RemoteView(b.goNodeTtl.toNanos());
     this.feed = new WatchFeed(watchSubject, instance, profile);
     this.link = new RegistryLink(b.config, b.reconnectGrace, b.sweep, this::subscribe, this::sweep);
   }
@@ -206,10 +214,11 @@ public final class NatsRegistry implements Registry {
       }
     }
     List<Service> local = store.services(name);
-    List<RemoteView.Part> parts = query(c, "get", name, !local.isEmpty());
+    Answer answer = query(c, "get", name, !local.isEmpty());
+    List<RemoteView.Part> parts = answer.parts();
     link.connected("look up '" + name + "'");
-    if (strategy == LookupStrategy.CACHED) {
-      view.prime(name, parts, epoch, System.nanoTime());
+    if (strategy == LookupStrategy.CACHED && answer.outcome() != QueryCollector.Outcome.INCOMPLETE) {
+      view.prime(name, parts, epoch, System.nanoTime()); // only a complete answer fills the cache
     }
     List<Service> all = new ArrayList<>();
     for (RemoteView.Part p : parts) {
@@ -234,7 +243,7 @@ public final class NatsRegistry implements Registry {
   public List<Service> listServices() {
     Connection c = link.connected("list services");
     List<Service> local = store.services(null);
-    List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty());
+    List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty()).parts();
     link.connected("list services");
     List<Service> all = new ArrayList<>();
     parts.forEach(p -> all.add(p.service()));
@@ -287,17 +296,20 @@ public final class NatsRegistry implements Registry {
     return feed.watcher(service);
   }
 
-  private List<RemoteView.Part> query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
+  /** The replies to one query, and how it ended. */
+  private record Answer(List<RemoteView.Part> parts, QueryCollector.Outcome outcome) {}
+
+  private Answer query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
     Set<String> expected = view.instances(name);
     BooleanSupplier gone = name == null ? () -> false : () -> view.recentlyGone(name, System.nanoTime());
-    QueryCollector collector = new QueryCollector(expected, instance, answeredLocally, gone);
+    QueryCollector collector = new QueryCollector(expected, instance, name == null, answeredLocally, gone);
     String inbox = replyPrefix + "." + ids.incrementAndGet();
     queries.put(inbox, collector);
     try {
       Headers headers = new Headers().put(INSTANCE, instance);
       c.publish(querySubject, inbox, headers, RegistryCodec.query(action, name).getBytes(StandardCharsets.UTF_8));
-      collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
-      return collector.parts();
+      QueryCollector.Outcome outcome = collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
+      return new Answer(collector.parts(), outcome);
     } catch (IllegalStateException e) {
       throw new RegistryException("query for '" + name + "' could not be sent: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -352,12 +364,14 @@ public final class NatsRegistry implements Registry {
     private Duration quiet = Duration.ofMillis(20);
     private Duration sweep = Duration.ofMillis(50);
     private Duration reconnectGrace = Duration.ofSeconds(3);
+    private Duration goNodeTtl = Duration.ofMinutes(1);
 
     private Builder() {}
 
     /**
      * Connection settings plus {@value #PROFILE}, {@value #QUERY_SUBJECT}, {@value #WATCH_SUBJECT},
-     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET} and {@value #RECONNECT_GRACE}.
+     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET}, {@value #RECONNECT_GRACE} and
+     * {@value #GO_NODE_TTL}.
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
@@ -368,6 +382,7 @@ public final class NatsRegistry implements Registry {
       window(value.duration(WINDOW, window));
       quiet(value.duration(QUIET, quiet));
       reconnectGrace(value.duration(RECONNECT_GRACE, reconnectGrace));
+      goNodeTtl(value.duration(GO_NODE_TTL, goNodeTtl));
       return this;
     }
 
@@ -416,6 +431,16 @@ public final class NatsRegistry implements Registry {
         throw new IllegalArgumentException("reconnect grace must not be negative, was " + value);
       }
       this.reconnectGrace = value;
+      return this;
+    }
+
+    /**
+     * How long a node of a go-micro process (which sends no TTL) is kept by the cache and the
+     * watch view after it was last heard of (a query answer or a watch event); 1 minute by default,
+     * as go-micro's client cache. go-micro re-registers every 30 s, which refreshes it.
+     */
+    public Builder goNodeTtl(Duration value) {
+      this.goNodeTtl = positive(value, "go node ttl");
       return this;
     }
 
