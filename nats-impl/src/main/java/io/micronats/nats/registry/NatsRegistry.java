@@ -193,6 +193,8 @@ public final class NatsRegistry implements Registry {
    * Every version of the service, each with its nodes, per the {@link LookupStrategy}.
    *
    * @throws ServiceNotFoundException when no instance answered for the name
+   * @throws UnsupportedValueException when an answer held a value micronats refuses (a go-micro
+   *     node with an empty id, ...): never a silently partial answer
    * @throws RegistryException when NATS cannot be reached (before or after the query)
    */
   @Override
@@ -217,6 +219,10 @@ public final class NatsRegistry implements Registry {
     Answer answer = query(c, "get", name, !local.isEmpty());
     List<RemoteView.Part> parts = answer.parts();
     link.connected("look up '" + name + "'");
+    if (!answer.refusals().isEmpty()) {
+      throw new UnsupportedValueException("look up '" + name + "': " + answer.refusals().size()
+          + " answer(s) refused, first: " + answer.refusals().get(0));
+    }
     if (strategy == LookupStrategy.CACHED && answer.outcome() != QueryCollector.Outcome.INCOMPLETE) {
       view.prime(name, parts, epoch, System.nanoTime()); // only a complete answer fills the cache
     }
@@ -296,8 +302,8 @@ public final class NatsRegistry implements Registry {
     return feed.watcher(service);
   }
 
-  /** The replies to one query, and how it ended. */
-  private record Answer(List<RemoteView.Part> parts, QueryCollector.Outcome outcome) {}
+  /** The replies to one query, how it ended, and the answers refused (see {@link UnsupportedValueException}). */
+  private record Answer(List<RemoteView.Part> parts, QueryCollector.Outcome outcome, List<String> refusals) {}
 
   private Answer query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
     Set<String> expected = view.instances(name);
@@ -309,7 +315,7 @@ public final class NatsRegistry implements Registry {
       Headers headers = new Headers().put(INSTANCE, instance);
       c.publish(querySubject, inbox, headers, RegistryCodec.query(action, name).getBytes(StandardCharsets.UTF_8));
       QueryCollector.Outcome outcome = collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
-      return new Answer(collector.parts(), outcome);
+      return new Answer(collector.parts(), outcome, collector.refusals());
     } catch (IllegalStateException e) {
       throw new RegistryException("query for '" + name + "' could not be sent: " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -50,6 +50,7 @@ final class QueryCollector {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<RemoteView.Part> parts = new ArrayList<>();
+  private final List<String> refusals = new ArrayList<>();
   private final Map<String, Progress> answerers = new HashMap<>();
   private final Set<String> expected;
   private final String self;
@@ -60,6 +61,9 @@ final class QueryCollector {
   /** The least wait after the last answer when the expected set grew from answers: 1 ms. */
   static final long MIN_GAP_NANOS = 1_000_000L;
   private boolean learnt;
+  /** Whether every micronats answer so far named the same instances (its {@code Mn-Serving}). */
+  private boolean agreed = true;
+  private @Nullable Set<String> firstServing;
   /** A reply without {@code Mn-Instance} (a go-micro process) or an expected go-micro node. */
   private boolean goInvolved;
   /** A micronats answer that could not name every instance serving the name (too many). */
@@ -129,6 +133,11 @@ final class QueryCollector {
         if (serving == null) {
           membershipUnknown |= !list;
         } else {
+          if (firstServing == null) {
+            firstServing = serving;
+          } else if (!firstServing.equals(serving)) {
+            agreed = false;
+          }
           for (String s : serving) {
             if (!s.equals(self) && expected.add(s)) {
               learnt = true;
@@ -138,6 +147,34 @@ final class QueryCollector {
         }
       }
       changed.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * An answer holding a value micronats refuses; {@code instance} is its {@code Mn-Instance}
+   * ({@code null} for go-micro). It counts as received (a micronats answerer cannot send one, so
+   * this is in practice go-micro's, which waits the window anyway).
+   */
+  void onRefused(String why, @Nullable String instance) {
+    lock.lock();
+    try {
+      refusals.add(why);
+      if (instance == null) {
+        goInvolved = true;
+      }
+      changed.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The refusals so far (see {@link #onRefused}). */
+  List<String> refusals() {
+    lock.lock();
+    try {
+      return List.copyOf(refusals);
     } finally {
       lock.unlock();
     }
@@ -160,7 +197,13 @@ final class QueryCollector {
         if (!fixed && !goInvolved && !membershipUnknown) {
           boolean anyRemote = !expected.isEmpty() || !answerers.isEmpty();
           if (anyRemote && allKnownComplete() && !(list && expected.isEmpty())) {
-            if (!learnt && !list) {
+            // Two or more answerers named the same instances, exactly the ones that answered: they
+            // agree on who serves the name (co-servers introduce themselves, see Inbound.onWatch),
+            // so we know as much as a watch history would tell. One answer alone is not agreement.
+            boolean unanimous = agreed && answerers.size() >= 2 && firstServing != null
+                && firstServing.containsAll(answerers.keySet())
+                && answerers.keySet().containsAll(withoutSelf(firstServing));
+            if ((!learnt || unanimous) && !list) {
               return Outcome.COMPLETE; // every instance our own watch stream knows delivered all
             }
             // Answers named instances we did not know of (or this is a list): their knowledge may be a little behind ours, so wait as long again as
@@ -193,6 +236,12 @@ final class QueryCollector {
     } finally {
       lock.unlock();
     }
+  }
+
+  private Set<String> withoutSelf(Set<String> ids) {
+    Set<String> out = new HashSet<>(ids);
+    out.remove(self);
+    return out;
   }
 
   /** Whether every micronats instance expected or answering delivered all its announced replies. */

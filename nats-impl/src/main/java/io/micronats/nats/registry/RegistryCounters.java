@@ -10,9 +10,10 @@ final class RegistryCounters {
   final LongAdder strangers = new LongAdder();
   final LongAdder expiredRemote = new LongAdder();
   final LongAdder expiredLocal = new LongAdder();
+  final LongAdder refused = new LongAdder();
 
   RegistryStats snapshot() {
     return new RegistryStats(queriesAnswered.sum(), lookups.sum(), cacheHits.sum(), strangers.sum(),
-        expiredRemote.sum(), expiredLocal.sum());
+        expiredRemote.sum(), expiredLocal.sum(), refused.sum());
   }
 }

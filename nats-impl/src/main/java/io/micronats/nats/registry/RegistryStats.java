@@ -13,6 +13,9 @@ package io.micronats.nats.registry;
  * @param expiredRemote nodes of other instances that watchers saw expire because their
  *     heartbeats stopped
  * @param expiredLocal nodes registered here that expired because they were not registered again
+ * @param refused valid go-micro messages (answers, events, queries) holding a value micronats
+ *     refuses ({@link UnsupportedValueException}); a lookup of such a service throws, list and
+ *     watch leave it out
  */
 public record RegistryStats(long queriesAnswered, long lookups, long cacheHits, long strangers,
-    long expiredRemote, long expiredLocal) {}
+    long expiredRemote, long expiredLocal, long refused) {}
