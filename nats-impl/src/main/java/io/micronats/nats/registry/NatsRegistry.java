@@ -73,6 +73,10 @@ public final class NatsRegistry implements Registry {
    * watch view without being heard of again (default 1m, as go-micro's client cache).
    */
   public static final String GO_NODE_TTL = "go.node.ttl";
+  /** Settings key: the most nodes of other instances remembered at once (default 50000). */
+  public static final String MAX_REMOTE_NODES = "remote.max.nodes";
+  /** The default of {@value #MAX_REMOTE_NODES}: about 15 MiB of small nodes. */
+  static final int DEFAULT_MAX_REMOTE_NODES = 50_000;
   /** Settings key: how long an operation waits for a reconnecting connection before failing (default 3s). */
   public static final String RECONNECT_GRACE = "reconnect.grace";
 
@@ -111,7 +115,7 @@ public final class NatsRegistry implements Registry {
     this.strategy = b.strategy;
     this.window = b.window;
     this.quiet = b.quiet;
-    this.view = new RemoteView(b.goNodeTtl.toNanos());
+    this.view = new RemoteView(b.goNodeTtl.toNanos(), b.maxRemoteNodes);
     this.feed = new WatchFeed(watchSubject, instance, profile);
     this.link = new RegistryLink(b.config, b.reconnectGrace, b.sweep, this::subscribe, this::sweep);
   }
@@ -150,7 +154,8 @@ public final class NatsRegistry implements Registry {
    * Registers (or refreshes) nodes; with a TTL, they must be registered again before it runs out
    * (each registration is a heartbeat that other instances' watchers see as liveness).
    *
-   * @throws RegistryException when NATS cannot be reached; nothing was registered
+   * @throws RegistryException when NATS cannot be reached, or the announcement was refused (larger
+   *     than the server's max payload, ...); nothing was registered, and the local state is as before
    */
   @Override
   public void register(Service service, RegisterOptions options) {
@@ -158,9 +163,15 @@ public final class NatsRegistry implements Registry {
     Objects.requireNonNull(options, "options");
     Connection c = link.connected("register '" + service.name() + "'");
     long ttl = options.ttl().map(d -> Math.max(1, d.toMillis())).orElse(0L);
+    LocalStore.Snapshot before = store.snapshot(service.name(), service.version());
     LocalStore.Change change = store.register(service, ttl, System.nanoTime());
     if (change != null) {
-      feed.announce(c, change, ttl, false);
+      try {
+        feed.announce(c, change, ttl, false);
+      } catch (RegistryException e) {
+        store.restore(before); // atomic: a registration that could not be announced leaves nothing behind
+        throw e;
+      }
     }
     if (ttl > 0 && (change == null || !change.service().nodes().equals(service.nodes()))) {
       feed.announce(c, new LocalStore.Change(Action.UPDATE, service), ttl, true);
@@ -269,7 +280,7 @@ public final class NatsRegistry implements Registry {
 
   /** A snapshot of this registry's counters. */
   public RegistryStats stats() {
-    return counters.snapshot();
+    return counters.snapshot(view.droppedNodes(), view.nodeCount());
   }
 
   /**
@@ -315,6 +326,8 @@ public final class NatsRegistry implements Registry {
       Headers headers = new Headers().put(INSTANCE, instance);
       c.publish(querySubject, inbox, headers, RegistryCodec.query(action, name).getBytes(StandardCharsets.UTF_8));
       QueryCollector.Outcome outcome = collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
+      (outcome == QueryCollector.Outcome.INCOMPLETE ? counters.queriesIncomplete
+          : outcome == QueryCollector.Outcome.WINDOW ? counters.queriesWindow : counters.queriesComplete).increment();
       return new Answer(collector.parts(), outcome, collector.refusals());
     } catch (IllegalStateException e) {
       throw new RegistryException("query for '" + name + "' could not be sent: " + e.getMessage(), e);
@@ -357,6 +370,41 @@ public final class NatsRegistry implements Registry {
     d.subscribe(querySubject, inbound::onQuery);
     d.subscribe(watchSubject, inbound::onWatch);
     d.subscribe(replyPrefix + ".*", inbound::onReply);
+    if (profile == WireProfile.MICRONATS) {
+      watchForGoMicro(d);
+    }
+  }
+
+  /**
+   * In profile micronats, listens on go-micro's registry subjects until the first message, then
+   * warns once that go-micro processes are there and cannot see this registry (nor it them), and
+   * which setting fixes it; then unsubscribes, so the cost is one message.
+   */
+  private void watchForGoMicro(Dispatcher d) {
+    java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    for (String subject : List.of(WireProfile.GO_MICRO.querySubject(), WireProfile.GO_MICRO.watchSubject())) {
+      if (subject.equals(querySubject) || subject.equals(watchSubject)) {
+        continue;
+      }
+      d.subscribe(subject, msg -> {
+        Headers h = msg.getHeaders();
+        boolean micronats = h != null && h.getFirst(INSTANCE) != null; // a micronats registry in profile go-micro
+        if (micronats && seen.incrementAndGet() < 1000) {
+          return; // keep listening for a real go-micro process, for a bounded number of messages
+        }
+        if (!micronats && warned.compareAndSet(false, true)) {
+          LOG.warn("a go-micro process is using the registry on '{}', but this registry speaks profile micronats"
+              + " on '{}': neither sees the other. Set the registry setting '{}' to 'go-micro'"
+              + " (environment: MICRO_REGISTRY_PROFILE=go-micro) to interoperate.", subject, querySubject, PROFILE);
+        }
+        try {
+          d.unsubscribe(subject);
+        } catch (RuntimeException e) {
+          LOG.debug("could not stop listening on '{}': {}", subject, e.toString());
+        }
+      });
+    }
   }
 
   /** Builds a {@link NatsRegistry}. Not thread-safe; {@link #build()} does no I/O. */
@@ -371,13 +419,14 @@ public final class NatsRegistry implements Registry {
     private Duration sweep = Duration.ofMillis(50);
     private Duration reconnectGrace = Duration.ofSeconds(3);
     private Duration goNodeTtl = Duration.ofMinutes(1);
+    private int maxRemoteNodes = DEFAULT_MAX_REMOTE_NODES;
 
     private Builder() {}
 
     /**
      * Connection settings plus {@value #PROFILE}, {@value #QUERY_SUBJECT}, {@value #WATCH_SUBJECT},
-     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET}, {@value #RECONNECT_GRACE} and
-     * {@value #GO_NODE_TTL}.
+     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET}, {@value #RECONNECT_GRACE},
+     * {@value #GO_NODE_TTL} and {@value #MAX_REMOTE_NODES}.
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
@@ -389,6 +438,13 @@ public final class NatsRegistry implements Registry {
       quiet(value.duration(QUIET, quiet));
       reconnectGrace(value.duration(RECONNECT_GRACE, reconnectGrace));
       goNodeTtl(value.duration(GO_NODE_TTL, goNodeTtl));
+      value.get(MAX_REMOTE_NODES).ifPresent(v -> {
+        try {
+          maxRemoteNodes(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("setting '" + MAX_REMOTE_NODES + "' must be a whole number, was '" + v + "'", e);
+        }
+      });
       return this;
     }
 
@@ -447,6 +503,20 @@ public final class NatsRegistry implements Registry {
      */
     public Builder goNodeTtl(Duration value) {
       this.goNodeTtl = positive(value, "go node ttl");
+      return this;
+    }
+
+    /**
+     * The most nodes of other instances (learnt from watch events and cached answers) this
+     * registry remembers at once; {@value NatsRegistry#DEFAULT_MAX_REMOTE_NODES} by default. Beyond
+     * it, announced nodes are not remembered (counted in {@link RegistryStats#remoteNodesDropped()});
+     * lookups still find them by query, the cache does not serve their names.
+     */
+    public Builder maxRemoteNodes(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("max remote nodes must be >= 1, was " + value);
+      }
+      this.maxRemoteNodes = value;
       return this;
     }
 

@@ -191,7 +191,16 @@ final class QueryCollector {
       while (true) {
         long now = System.nanoTime();
         if (now - deadline >= 0) {
-          return allKnownComplete() ? Outcome.WINDOW : Outcome.INCOMPLETE;
+          if (allKnownComplete()) {
+            return Outcome.WINDOW;
+          }
+          // An instance that announced n replies and delivered some is alive and its others are
+          // on their way (a loaded host): wait for them, up to one more window, never for a silent one.
+          if (!fixed && partial() && now - (start + 2 * windowNanos) < 0) {
+            changed.await(Math.max(1, start + 2 * windowNanos - now), TimeUnit.NANOSECONDS);
+            continue;
+          }
+          return Outcome.INCOMPLETE;
         }
         long wakeAt = deadline;
         if (!fixed && !goInvolved && !membershipUnknown) {
@@ -236,6 +245,16 @@ final class QueryCollector {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether some instance delivered part, not all, of the replies it announced. */
+  private boolean partial() {
+    for (Progress p : answerers.values()) {
+      if (p.announced > 0 && !p.complete() && !p.got.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Set<String> withoutSelf(Set<String> ids) {

@@ -41,6 +41,12 @@ final class RemoteView {
    */
   private final LinkedHashMap<String, Boolean> goNames = new LinkedHashMap<>();
   private long primedEpoch = -1;
+  /** At most this many nodes of other instances are remembered ({@link #droppedNodes} counts the rest). */
+  private final int maxNodes;
+  private int nodeCount;
+  private long droppedNodes;
+  /** Set when {@link #apply} dropped a node for the bound (read by {@link #prime}). */
+  private boolean overflowed;
   /** No node expires before this (nanoTime), so {@link #expire} returns at once until then. */
   private long nextExpiry = NEVER;
 
@@ -52,10 +58,26 @@ final class RemoteView {
    */
   record Part(Service service, @Nullable String instance, long ttlMillis) {}
 
-  /** @param goNodeNanos how long a go-micro node is kept without being heard of again */
-  RemoteView(long goNodeNanos) {
+  /**
+   * @param goNodeNanos how long a go-micro node (or any sender's without a TTL nor
+   *     {@code Mn-Instance}) is kept without being heard of again
+   * @param maxNodes the most nodes of other instances remembered at once
+   */
+  RemoteView(long goNodeNanos, int maxNodes) {
     this.goNodeNanos = goNodeNanos;
+    this.maxNodes = maxNodes;
   }
+
+  /** Nodes announced by others that were not remembered because {@code maxNodes} were already. */
+  synchronized long droppedNodes() {
+    return droppedNodes;
+  }
+
+  /** Nodes of other instances remembered now. */
+  synchronized int nodeCount() {
+    return nodeCount;
+  }
+
 
   /** The key of a node within its version: its id, or for an empty id (go-micro allows it) its address. */
   static String nodeKey(Node n) {
@@ -79,6 +101,7 @@ final class RemoteView {
         for (Node n : service.nodes()) {
           Tracked t = v.nodes.remove(nodeKey(n));
           if (t != null) {
+            nodeCount--;
             removed.add(t.node());
           }
         }
@@ -103,8 +126,29 @@ final class RemoteView {
     v.describe(service);
     long expiresAt = ttlMillis > 0 ? now + (ttlMillis + graceMillis(ttlMillis)) * 1_000_000L
         : instance == null ? now + goNodeNanos : NEVER;
+    boolean dropped = false;
     for (Node n : service.nodes()) {
-      v.nodes.put(nodeKey(n), new Tracked(n, instance == null ? GO_PREFIX + nodeKey(n) : instance, expiresAt));
+      String key = nodeKey(n);
+      if (!v.nodes.containsKey(key)) {
+        if (nodeCount >= maxNodes) {
+          dropped = true;
+          // Full: what others announce is not remembered beyond the bound. The name can no longer
+          // be answered from the cache (it would serve less than a query), so it is not cached.
+          droppedNodes++;
+          overflowed = true;
+          primed.remove(service.name());
+          continue;
+        }
+        nodeCount++;
+      }
+      v.nodes.put(key, new Tracked(n, instance == null ? GO_PREFIX + key : instance, expiresAt));
+    }
+    if (dropped && v.nodes.isEmpty()) {
+      Map<String, VersionEntry<Tracked>> versions = names.get(service.name());
+      versions.remove(service.version());
+      if (versions.isEmpty()) {
+        names.remove(service.name());
+      }
     }
     if (expiresAt != NEVER && (nextExpiry == NEVER || expiresAt - nextExpiry < 0)) {
       nextExpiry = expiresAt;
@@ -126,6 +170,7 @@ final class RemoteView {
     // A cached name that lost a node by expiry is asked again at its next lookup, as go-micro's
     // client cache re-queries an expired entry: a node still alive comes back, a silent one does not.
     changes.forEach(c -> primed.remove(c.service().name()));
+    changes.forEach(c -> nodeCount -= c.service().nodes().size());
     return changes;
   }
 
@@ -189,11 +234,15 @@ final class RemoteView {
       primed.clear();
       primedEpoch = epoch;
     }
-    names.remove(name);
+    Map<String, VersionEntry<Tracked>> old = names.remove(name);
+    if (old != null) {
+      old.values().forEach(v -> nodeCount -= v.nodes.size());
+    }
+    overflowed = false;
     for (Part p : parts) {
       apply(Action.UPDATE, p.service(), p.instance(), p.ttlMillis(), now);
     }
-    if (names.containsKey(name)) {
+    if (names.containsKey(name) && !overflowed) {
       primed.add(name);
     } else {
       primed.remove(name); // nothing answered: no negative caching of a query result

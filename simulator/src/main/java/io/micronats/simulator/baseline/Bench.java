@@ -127,7 +127,8 @@ public final class Bench {
       labels.put("versionsPerService", Integer.toString(LOOKUP_VERSIONS));
       List<Figures> raw = new ArrayList<>();
       Map<LookupStrategy, List<Figures>> ours = new LinkedHashMap<>();
-      Map<LookupStrategy, long[]> completeness = new LinkedHashMap<>(); // {complete, asked}
+      // {complete, asked, queries that ended incomplete, queries that waited the window}
+      Map<LookupStrategy, long[]> completeness = new LinkedHashMap<>();
       for (int rep = 0; rep < plan.repetitions(); rep++) {
         String suffix = plan.repetitions() > 1 ? "-r" + (rep + 1) : "";
         for (LookupStrategy strategy : LookupStrategy.values()) {
@@ -169,9 +170,13 @@ public final class Bench {
                 s.phases(), TIMEOUT, labels);
             records.add(r);
             ours.computeIfAbsent(strategy, k -> new ArrayList<>()).add(Comparisons.figures(r));
-            long[] c = completeness.computeIfAbsent(strategy, k -> new long[2]);
+            long[] c = completeness.computeIfAbsent(strategy, k -> new long[4]);
             c[0] += complete.sum();
             c[1] += asked.sum();
+            if (registry instanceof io.micronats.nats.registry.NatsRegistry nats) {
+              c[2] += nats.stats().queriesIncomplete(); // the registry's own count of windows that ran out short
+              c[3] += nats.stats().queriesWindow();
+            }
           }
         }
         try (RawRpcPair pair = new RawRpcPair(s.serviceUrl(), s.clientUrl(), 64, TIMEOUT)) {
@@ -185,6 +190,10 @@ public final class Bench {
         long[] c = completeness.get(e.getKey());
         Map<String, String> entryLabels = new LinkedHashMap<>(labels);
         entryLabels.put(COMPLETENESS, String.format(Locale.ROOT, "%.3f", c[1] == 0 ? 0.0 : (double) c[0] / c[1]));
+        entryLabels.put("lookups", Long.toString(c[1]));
+        entryLabels.put("incompleteLookups", Long.toString(c[1] - c[0]));
+        entryLabels.put("queriesEndedIncomplete", Long.toString(c[2]));
+        entryLabels.put("queriesWaitedWindow", Long.toString(c[3]));
         entries.add(new BenchEntry("registry." + e.getKey().yamlName(), "registry lookup of one of " + plan.services()
             + " services (" + e.getKey().yamlName() + "; " + LOOKUP_INSTANCES + " instances x " + LOOKUP_VERSIONS
             + " versions each) vs a raw jnats request/reply to one responder, the network"
@@ -210,7 +219,10 @@ public final class Bench {
         "ratio", "ours p50", "raw p50", "ratio", "ours p99", "raw p99", "ratio", "complete"));
     for (BenchEntry e : entries) {
       String c = e.settings().get(COMPLETENESS);
-      String flag = c == null ? "-" : c + (complete(e) ? "" : " INCOMPLETE: not comparable");
+      String flag = c == null ? "-" : c + (complete(e) ? "" : " INCOMPLETE: not comparable ("
+          + e.settings().get("incompleteLookups") + " of " + e.settings().get("lookups") + " lookups; "
+          + e.settings().get("queriesEndedIncomplete") + " windows ran out short, "
+          + e.settings().get("queriesWaitedWindow") + " waited the window)");
       out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f | %s", e.name(),
           e.ours().throughput(), e.raw().throughput(), e.throughputRatio(),
           io.micronats.simulator.workload.Micros.format(e.ours().p50Micros()),
