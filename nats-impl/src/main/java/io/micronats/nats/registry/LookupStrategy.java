@@ -31,9 +31,11 @@ public enum LookupStrategy {
    *   <li>It waits the whole window whenever a go-micro process is involved (a reply without
    *       {@code Mn-Instance}, or a go-micro node seen on the watch stream or named by an
    *       answer): go-micro sends one reply per version and cannot say how many, so the window is
-   *       the only rule as safe as go-micro's own lookup. Likewise when an expected instance has
-   *       not delivered all its replies (it may be slow, or gone without a delete), or an answer
-   *       could not name the instances serving the name (more than 32).
+   *       the only rule as safe as go-micro's own lookup. Likewise when an answer could not name
+   *       the instances serving the name (more than 32). When a known micronats instance has not
+   *       delivered all its replies by the end of the window, the lookup waits for it up to one
+   *       more window (on a loaded host replies are late, not lost); an instance gone without a
+   *       delete thus costs two windows per lookup until its TTL or a delete removes it.
    *   <li>When only this registry serves the name as far as it knows, it waits the quiet period;
    *       a name the watch stream saw lose its last node (within a minute) is reported not found
    *       after the quiet period; any other unknown name costs the whole window.

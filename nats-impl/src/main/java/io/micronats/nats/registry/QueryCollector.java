@@ -194,9 +194,10 @@ final class QueryCollector {
           if (allKnownComplete()) {
             return Outcome.WINDOW;
           }
-          // An instance that announced n replies and delivered some is alive and its others are
-          // on their way (a loaded host): wait for them, up to one more window, never for a silent one.
-          if (!fixed && partial() && now - (start + 2 * windowNanos) < 0) {
+          // A known micronats instance has not delivered all its replies: on a loaded host they
+          // are usually late, not lost, so wait for them up to one more window (a crashed instance
+          // without a delete then costs two windows until its TTL or a delete removes it).
+          if (!fixed && now - (start + 2 * windowNanos) < 0) {
             changed.await(Math.max(1, start + 2 * windowNanos - now), TimeUnit.NANOSECONDS);
             continue;
           }
@@ -245,16 +246,6 @@ final class QueryCollector {
     } finally {
       lock.unlock();
     }
-  }
-
-  /** Whether some instance delivered part, not all, of the replies it announced. */
-  private boolean partial() {
-    for (Progress p : answerers.values()) {
-      if (p.announced > 0 && !p.complete() && !p.got.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Set<String> withoutSelf(Set<String> ids) {
