@@ -167,9 +167,16 @@ final class Inbound {
    * Another micronats instance serves {@code name} and had not been heard of for it: when this
    * instance serves it too, it re-announces its versions of it as heartbeats (not handed to
    * watchers), so that the newcomer learns of it and names it in its {@code Mn-Serving} answers.
-   * Bounded: the newcomer then knows us, and everyone else already did.
+   * Bounded: the newcomer then knows us, and everyone else already did. Sent again about a
+   * second later, since the newcomer's watch subscription may not have crossed the routes yet.
    */
-  private void introduce(String name) {
+  void introduce(String name) {
+    introduceNow(name);
+    registry.introduceAgainLater(name);
+  }
+
+  /** Publishes this instance's versions of {@code name} as heartbeats, when it serves the name. */
+  void introduceNow(String name) {
     List<Service> mine = registry.store.services(name);
     Connection c = registry.link.current();
     if (mine.isEmpty() || c == null) {

@@ -342,9 +342,42 @@ public final class NatsRegistry implements Registry {
     }
   }
 
+  /** Introductions to send again (name, due nanoTime); bounded by {@link #MAX_REINTRODUCTIONS}. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<java.util.Map.Entry<String, Long>> reintroductions =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger reintroductionCount = new java.util.concurrent.atomic.AtomicInteger();
+  static final int MAX_REINTRODUCTIONS = 10_000;
+  static final long REINTRODUCE_NANOS = 1_000_000_000L;
+  private volatile @Nullable Inbound inbound;
+
+  /** Schedules {@code name}'s introduction again in about a second (dropped when too many wait). */
+  void introduceAgainLater(String name) {
+    if (reintroductionCount.incrementAndGet() > MAX_REINTRODUCTIONS) {
+      reintroductionCount.decrementAndGet();
+      return;
+    }
+    reintroductions.add(java.util.Map.entry(name, System.nanoTime() + REINTRODUCE_NANOS));
+  }
+
+  private void reintroduce(long now) {
+    Inbound in = inbound;
+    for (int i = 0; i < MAX_REINTRODUCTIONS; i++) {
+      java.util.Map.Entry<String, Long> next = reintroductions.peek();
+      if (next == null || now - next.getValue() < 0) {
+        return;
+      }
+      reintroductions.poll();
+      reintroductionCount.decrementAndGet();
+      if (in != null) {
+        in.introduceNow(next.getKey());
+      }
+    }
+  }
+
   private void sweep() {
     long now = System.nanoTime();
     try {
+      reintroduce(now);
       Connection c = link.current();
       for (LocalStore.Change change : store.expire(now)) {
         counters.expiredLocal.add(change.service().nodes().size());
@@ -370,6 +403,7 @@ public final class NatsRegistry implements Registry {
   /** Subscribes the registry's dispatcher: queries, watch events, and answers to its own queries. */
   private void subscribe(Dispatcher d) {
     Inbound inbound = new Inbound(this);
+    this.inbound = inbound;
     d.subscribe(querySubject, inbound::onQuery);
     d.subscribe(watchSubject, inbound::onWatch);
     d.subscribe(replyPrefix + ".*", inbound::onReply);
