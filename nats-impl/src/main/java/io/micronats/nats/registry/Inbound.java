@@ -42,6 +42,9 @@ final class Inbound {
     RegistryCodec.Result query;
     try {
       query = RegistryCodec.readResult(new String(data, StandardCharsets.UTF_8));
+    } catch (RegistryCodec.Refused e) {
+      refuse("a query", e); // it asks for a name micronats cannot hold: nothing here to answer with
+      return;
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
       return;
@@ -62,8 +65,11 @@ final class Inbound {
       return;
     }
     String serving = action.equals("get") ? serving(query.service().name()) : null;
+    int index = 0;
     for (Service s : answer) {
-      Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance);
+      // Mn-Part i/n: the asker knows this instance's answer is complete once it holds all n.
+      Headers headers = new Headers().put(NatsRegistry.INSTANCE, registry.instance)
+          .put(NatsRegistry.PART, index++ + "/" + answer.size());
       if (serving != null) {
         headers.put(NatsRegistry.SERVING, serving);
       }
@@ -103,8 +109,16 @@ final class Inbound {
       Service service = RegistryCodec.readService(new String(msg.getData(), StandardCharsets.UTF_8));
       Headers h = msg.getHeaders();
       String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
-      collector.onReply(service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL),
-          listHeader(h, NatsRegistry.SERVING));
+      String part = h == null ? null : h.getFirst(NatsRegistry.PART);
+      int slash = part == null ? -1 : part.indexOf('/');
+      int index = slash < 0 ? -1 : intOrMinus(part.substring(0, slash));
+      int total = slash < 0 ? -1 : intOrMinus(part.substring(slash + 1));
+      String serving = h == null ? null : h.getFirst(NatsRegistry.SERVING);
+      collector.onReply(service, from, longHeader(h, NatsRegistry.TTL),
+          serving == null ? null : listHeader(h, NatsRegistry.SERVING), index, total);
+    } catch (RegistryCodec.Refused e) {
+      refuse("an answer", e);
+      collector.onRefused(e.getMessage(), msg.getHeaders() == null ? null : msg.getHeaders().getFirst(NatsRegistry.INSTANCE));
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
     }
@@ -119,6 +133,9 @@ final class Inbound {
     RegistryCodec.Result event;
     try {
       event = RegistryCodec.readResult(new String(msg.getData(), StandardCharsets.UTF_8));
+    } catch (RegistryCodec.Refused e) {
+      refuse("a watch event", e);
+      return;
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
       return;
@@ -137,12 +154,57 @@ final class Inbound {
     long now = System.nanoTime();
     if (action == Action.DELETE) {
       registry.store.deregister(service);
+    } else if (from != null && !registry.view.instances(service.name()).contains(from)) {
+      introduce(service.name());
     }
-    registry.view.apply(action, service, from == null ? "go:" + service.name() : from, longHeader(h, NatsRegistry.TTL), now);
+    registry.view.apply(action, service, from, longHeader(h, NatsRegistry.TTL), now);
     if (h == null || h.getFirst(NatsRegistry.HEARTBEAT) == null) {
       registry.feed.fanOut(new WatchEvent(action, service));
     }
   }
+
+  /**
+   * Another micronats instance serves {@code name} and had not been heard of for it: when this
+   * instance serves it too, it re-announces its versions of it as heartbeats (not handed to
+   * watchers), so that the newcomer learns of it and names it in its {@code Mn-Serving} answers.
+   * Bounded: the newcomer then knows us, and everyone else already did. Sent again about a
+   * second later, since the newcomer's watch subscription may not have crossed the routes yet.
+   */
+  void introduce(String name) {
+    introduceNow(name);
+    registry.introduceAgainLater(name);
+  }
+
+  /** Publishes this instance's versions of {@code name} as heartbeats, when it serves the name. */
+  void introduceNow(String name) {
+    List<Service> mine = registry.store.services(name);
+    Connection c = registry.link.current();
+    if (mine.isEmpty() || c == null) {
+      return;
+    }
+    for (Service s : mine) {
+      try {
+        registry.feed.publish(c, new LocalStore.Change(Action.UPDATE, s), registry.store.ttlMillis(s.name(), s.version()), true);
+      } catch (RuntimeException e) {
+        NatsRegistry.LOG.debug("could not introduce '{}' to a newcomer: {}", name, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Counts a go-micro value micronats refuses, and logs it: at WARN for the first
+   * {@value #LOUD_REFUSALS} (so an operator learns what to fix on the Go side), then at DEBUG.
+   */
+  private void refuse(String what, RegistryCodec.Refused e) {
+    registry.counters.refused.increment();
+    if (registry.counters.refused.sum() <= LOUD_REFUSALS) {
+      NatsRegistry.LOG.warn("registry refused {} from another process: {}", what, e.getMessage());
+    } else {
+      NatsRegistry.LOG.debug("registry refused {} from another process: {}", what, e.getMessage());
+    }
+  }
+
+  private static final int LOUD_REFUSALS = 20;
 
   static Set<String> listHeader(@Nullable Headers h, String name) {
     String v = h == null ? null : h.getFirst(name);
@@ -157,6 +219,14 @@ final class Inbound {
       }
     }
     return out;
+  }
+
+  private static int intOrMinus(String v) {
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   static long longHeader(@Nullable Headers h, String name) {

@@ -65,6 +65,47 @@ final class LocalStore {
     return null;
   }
 
+  /** What (name, version) held before a change, to put back when the change could not be announced. */
+  static final class Snapshot {
+    final String name;
+    final String version;
+    final @Nullable VersionEntry<?> entry;
+
+    private Snapshot(String name, String version, @Nullable VersionEntry<?> entry) {
+      this.name = name;
+      this.version = version;
+      this.entry = entry;
+    }
+  }
+
+  /** A copy of what (name, version) holds now ({@link #restore} puts it back). */
+  synchronized Snapshot snapshot(String name, String version) {
+    Map<String, VersionEntry<NodeEntry>> versions = services.get(name);
+    VersionEntry<NodeEntry> entry = versions == null ? null : versions.get(version);
+    if (entry == null) {
+      return new Snapshot(name, version, null);
+    }
+    VersionEntry<NodeEntry> copy = new VersionEntry<>(entry.toService(name, version, List.of()));
+    copy.nodes.putAll(entry.nodes);
+    return new Snapshot(name, version, copy);
+  }
+
+  /** Puts (name, version) back as {@code snapshot} saw it. */
+  @SuppressWarnings("unchecked")
+  synchronized void restore(Snapshot snapshot) {
+    Map<String, VersionEntry<NodeEntry>> versions = services.get(snapshot.name);
+    if (snapshot.entry == null) {
+      if (versions != null) {
+        versions.remove(snapshot.version);
+        if (versions.isEmpty()) {
+          services.remove(snapshot.name);
+        }
+      }
+      return;
+    }
+    services.computeIfAbsent(snapshot.name, n -> new TreeMap<>()).put(snapshot.version, (VersionEntry<NodeEntry>) snapshot.entry);
+  }
+
   /** Removes the given nodes; returns the DELETE to announce, or {@code null} when nothing changed. */
   synchronized @Nullable Change deregister(Service service) {
     Map<String, VersionEntry<NodeEntry>> versions = services.get(service.name());

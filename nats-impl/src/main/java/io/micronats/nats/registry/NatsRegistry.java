@@ -68,6 +68,18 @@ public final class NatsRegistry implements Registry {
   public static final String WINDOW = "window";
   /** Settings key: the least quiet period that ends an early-completed query (default 20ms). */
   public static final String QUIET = "quiet";
+  /**
+   * Settings key: how long a go-micro node (which carries no TTL) is kept by the cache and the
+   * watch view without being heard of again (default 1m, as go-micro's client cache).
+   */
+  public static final String GO_NODE_TTL = "go.node.ttl";
+  /** Settings key: the most nodes of other instances remembered at once (default 20000). */
+  public static final String MAX_REMOTE_NODES = "remote.max.nodes";
+  /**
+   * The default of {@value #MAX_REMOTE_NODES}: issue 15 measured about 3 KiB per small remembered
+   * service, so some 60 MiB at most; 4 times the 5,000-service fleets the simulator runs.
+   */
+  static final int DEFAULT_MAX_REMOTE_NODES = 20_000;
   /** Settings key: how long an operation waits for a reconnecting connection before failing (default 3s). */
   public static final String RECONNECT_GRACE = "reconnect.grace";
 
@@ -76,6 +88,8 @@ public final class NatsRegistry implements Registry {
   static final String HEARTBEAT = "Mn-Heartbeat";
   /** Answer header: the instances the answerer knows to serve the name (itself first). */
   static final String SERVING = "Mn-Serving";
+  /** Answer header {@code i/n}: this is reply {@code i} (from 0) of the {@code n} the answerer sends for the query. */
+  static final String PART = "Mn-Part";
   /** At most this many instance ids travel in {@value #SERVING}. */
   static final int MAX_SERVING = 32;
   static final Logger LOG = LoggerFactory.getLogger(NatsRegistry.class);
@@ -90,7 +104,7 @@ public final class NatsRegistry implements Registry {
   final String instance = NUID.nextGlobal();
   private final String replyPrefix = "_INBOX." + NUID.nextGlobal();
   final LocalStore store = new LocalStore();
-  final RemoteView view = new RemoteView();
+  final RemoteView view;
   final ConcurrentHashMap<String, QueryCollector> queries = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   final RegistryCounters counters = new RegistryCounters();
@@ -104,6 +118,7 @@ public final class NatsRegistry implements Registry {
     this.strategy = b.strategy;
     this.window = b.window;
     this.quiet = b.quiet;
+    this.view = new RemoteView(b.goNodeTtl.toNanos(), b.maxRemoteNodes);
     this.feed = new WatchFeed(watchSubject, instance, profile);
     this.link = new RegistryLink(b.config, b.reconnectGrace, b.sweep, this::subscribe, this::sweep);
   }
@@ -142,7 +157,8 @@ public final class NatsRegistry implements Registry {
    * Registers (or refreshes) nodes; with a TTL, they must be registered again before it runs out
    * (each registration is a heartbeat that other instances' watchers see as liveness).
    *
-   * @throws RegistryException when NATS cannot be reached; nothing was registered
+   * @throws RegistryException when NATS cannot be reached, or the announcement was refused (larger
+   *     than the server's max payload, ...); nothing was registered, and the local state is as before
    */
   @Override
   public void register(Service service, RegisterOptions options) {
@@ -150,9 +166,15 @@ public final class NatsRegistry implements Registry {
     Objects.requireNonNull(options, "options");
     Connection c = link.connected("register '" + service.name() + "'");
     long ttl = options.ttl().map(d -> Math.max(1, d.toMillis())).orElse(0L);
+    LocalStore.Snapshot before = store.snapshot(service.name(), service.version());
     LocalStore.Change change = store.register(service, ttl, System.nanoTime());
     if (change != null) {
-      feed.announce(c, change, ttl, false);
+      try {
+        feed.announce(c, change, ttl, false);
+      } catch (RegistryException e) {
+        store.restore(before); // atomic: a registration that could not be announced leaves nothing behind
+        throw e;
+      }
     }
     if (ttl > 0 && (change == null || !change.service().nodes().equals(service.nodes()))) {
       feed.announce(c, new LocalStore.Change(Action.UPDATE, service), ttl, true);
@@ -185,6 +207,8 @@ public final class NatsRegistry implements Registry {
    * Every version of the service, each with its nodes, per the {@link LookupStrategy}.
    *
    * @throws ServiceNotFoundException when no instance answered for the name
+   * @throws UnsupportedValueException when an answer held a value micronats refuses (a go-micro
+   *     node with an empty id, ...): never a silently partial answer
    * @throws RegistryException when NATS cannot be reached (before or after the query)
    */
   @Override
@@ -206,10 +230,15 @@ public final class NatsRegistry implements Registry {
       }
     }
     List<Service> local = store.services(name);
-    List<RemoteView.Part> parts = query(c, "get", name, !local.isEmpty());
+    Answer answer = query(c, "get", name, !local.isEmpty());
+    List<RemoteView.Part> parts = answer.parts();
     link.connected("look up '" + name + "'");
-    if (strategy == LookupStrategy.CACHED) {
-      view.prime(name, parts, epoch, System.nanoTime());
+    if (!answer.refusals().isEmpty()) {
+      throw new UnsupportedValueException("look up '" + name + "': " + answer.refusals().size()
+          + " answer(s) refused, first: " + answer.refusals().get(0));
+    }
+    if (strategy == LookupStrategy.CACHED && answer.outcome() != QueryCollector.Outcome.INCOMPLETE) {
+      view.prime(name, parts, epoch, System.nanoTime()); // only a complete answer fills the cache
     }
     List<Service> all = new ArrayList<>();
     for (RemoteView.Part p : parts) {
@@ -234,7 +263,7 @@ public final class NatsRegistry implements Registry {
   public List<Service> listServices() {
     Connection c = link.connected("list services");
     List<Service> local = store.services(null);
-    List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty());
+    List<RemoteView.Part> parts = query(c, "list", null, !local.isEmpty()).parts();
     link.connected("list services");
     List<Service> all = new ArrayList<>();
     parts.forEach(p -> all.add(p.service()));
@@ -254,7 +283,7 @@ public final class NatsRegistry implements Registry {
 
   /** A snapshot of this registry's counters. */
   public RegistryStats stats() {
-    return counters.snapshot();
+    return counters.snapshot(view.droppedNodes(), view.nodeCount());
   }
 
   /**
@@ -287,17 +316,22 @@ public final class NatsRegistry implements Registry {
     return feed.watcher(service);
   }
 
-  private List<RemoteView.Part> query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
+  /** The replies to one query, how it ended, and the answers refused (see {@link UnsupportedValueException}). */
+  private record Answer(List<RemoteView.Part> parts, QueryCollector.Outcome outcome, List<String> refusals) {}
+
+  private Answer query(Connection c, String action, @Nullable String name, boolean answeredLocally) {
     Set<String> expected = view.instances(name);
     BooleanSupplier gone = name == null ? () -> false : () -> view.recentlyGone(name, System.nanoTime());
-    QueryCollector collector = new QueryCollector(expected, instance, answeredLocally, gone);
+    QueryCollector collector = new QueryCollector(expected, instance, name == null, answeredLocally, gone);
     String inbox = replyPrefix + "." + ids.incrementAndGet();
     queries.put(inbox, collector);
     try {
       Headers headers = new Headers().put(INSTANCE, instance);
       c.publish(querySubject, inbox, headers, RegistryCodec.query(action, name).getBytes(StandardCharsets.UTF_8));
-      collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
-      return collector.parts();
+      QueryCollector.Outcome outcome = collector.await(window.toNanos(), strategy == LookupStrategy.FIXED_WINDOW, quiet.toNanos());
+      (outcome == QueryCollector.Outcome.INCOMPLETE ? counters.queriesIncomplete
+          : outcome == QueryCollector.Outcome.WINDOW ? counters.queriesWindow : counters.queriesComplete).increment();
+      return new Answer(collector.parts(), outcome, collector.refusals());
     } catch (IllegalStateException e) {
       throw new RegistryException("query for '" + name + "' could not be sent: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -308,9 +342,42 @@ public final class NatsRegistry implements Registry {
     }
   }
 
+  /** Introductions to send again (name, due nanoTime); bounded by {@link #MAX_REINTRODUCTIONS}. */
+  private final java.util.concurrent.ConcurrentLinkedQueue<java.util.Map.Entry<String, Long>> reintroductions =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicInteger reintroductionCount = new java.util.concurrent.atomic.AtomicInteger();
+  static final int MAX_REINTRODUCTIONS = 10_000;
+  static final long REINTRODUCE_NANOS = 1_000_000_000L;
+  private volatile @Nullable Inbound inbound;
+
+  /** Schedules {@code name}'s introduction again in about a second (dropped when too many wait). */
+  void introduceAgainLater(String name) {
+    if (reintroductionCount.incrementAndGet() > MAX_REINTRODUCTIONS) {
+      reintroductionCount.decrementAndGet();
+      return;
+    }
+    reintroductions.add(java.util.Map.entry(name, System.nanoTime() + REINTRODUCE_NANOS));
+  }
+
+  private void reintroduce(long now) {
+    Inbound in = inbound;
+    for (int i = 0; i < MAX_REINTRODUCTIONS; i++) {
+      java.util.Map.Entry<String, Long> next = reintroductions.peek();
+      if (next == null || now - next.getValue() < 0) {
+        return;
+      }
+      reintroductions.poll();
+      reintroductionCount.decrementAndGet();
+      if (in != null) {
+        in.introduceNow(next.getKey());
+      }
+    }
+  }
+
   private void sweep() {
     long now = System.nanoTime();
     try {
+      reintroduce(now);
       Connection c = link.current();
       for (LocalStore.Change change : store.expire(now)) {
         counters.expiredLocal.add(change.service().nodes().size());
@@ -336,9 +403,45 @@ public final class NatsRegistry implements Registry {
   /** Subscribes the registry's dispatcher: queries, watch events, and answers to its own queries. */
   private void subscribe(Dispatcher d) {
     Inbound inbound = new Inbound(this);
+    this.inbound = inbound;
     d.subscribe(querySubject, inbound::onQuery);
     d.subscribe(watchSubject, inbound::onWatch);
     d.subscribe(replyPrefix + ".*", inbound::onReply);
+    if (profile == WireProfile.MICRONATS) {
+      watchForGoMicro(d);
+    }
+  }
+
+  /**
+   * In profile micronats, listens on go-micro's registry subjects until the first message, then
+   * warns once that go-micro processes are there and cannot see this registry (nor it them), and
+   * which setting fixes it; then unsubscribes, so the cost is one message.
+   */
+  private void watchForGoMicro(Dispatcher d) {
+    java.util.concurrent.atomic.AtomicBoolean warned = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    for (String subject : List.of(WireProfile.GO_MICRO.querySubject(), WireProfile.GO_MICRO.watchSubject())) {
+      if (subject.equals(querySubject) || subject.equals(watchSubject)) {
+        continue;
+      }
+      d.subscribe(subject, msg -> {
+        Headers h = msg.getHeaders();
+        boolean micronats = h != null && h.getFirst(INSTANCE) != null; // a micronats registry in profile go-micro
+        if (micronats && seen.incrementAndGet() < 1000) {
+          return; // keep listening for a real go-micro process, for a bounded number of messages
+        }
+        if (!micronats && warned.compareAndSet(false, true)) {
+          LOG.warn("a go-micro process is using the registry on '{}', but this registry speaks profile micronats"
+              + " on '{}': neither sees the other. Set the registry setting '{}' to 'go-micro'"
+              + " (environment: MICRO_REGISTRY_PROFILE=go-micro) to interoperate.", subject, querySubject, PROFILE);
+        }
+        try {
+          d.unsubscribe(subject);
+        } catch (RuntimeException e) {
+          LOG.debug("could not stop listening on '{}': {}", subject, e.toString());
+        }
+      });
+    }
   }
 
   /** Builds a {@link NatsRegistry}. Not thread-safe; {@link #build()} does no I/O. */
@@ -352,12 +455,15 @@ public final class NatsRegistry implements Registry {
     private Duration quiet = Duration.ofMillis(20);
     private Duration sweep = Duration.ofMillis(50);
     private Duration reconnectGrace = Duration.ofSeconds(3);
+    private Duration goNodeTtl = Duration.ofMinutes(1);
+    private int maxRemoteNodes = DEFAULT_MAX_REMOTE_NODES;
 
     private Builder() {}
 
     /**
      * Connection settings plus {@value #PROFILE}, {@value #QUERY_SUBJECT}, {@value #WATCH_SUBJECT},
-     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET} and {@value #RECONNECT_GRACE}.
+     * {@value #STRATEGY}, {@value #WINDOW}, {@value #QUIET}, {@value #RECONNECT_GRACE},
+     * {@value #GO_NODE_TTL} and {@value #MAX_REMOTE_NODES}.
      */
     public Builder config(PluginConfig value) {
       this.config = Objects.requireNonNull(value, "config");
@@ -368,6 +474,14 @@ public final class NatsRegistry implements Registry {
       window(value.duration(WINDOW, window));
       quiet(value.duration(QUIET, quiet));
       reconnectGrace(value.duration(RECONNECT_GRACE, reconnectGrace));
+      goNodeTtl(value.duration(GO_NODE_TTL, goNodeTtl));
+      value.get(MAX_REMOTE_NODES).ifPresent(v -> {
+        try {
+          maxRemoteNodes(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("setting '" + MAX_REMOTE_NODES + "' must be a whole number, was '" + v + "'", e);
+        }
+      });
       return this;
     }
 
@@ -416,6 +530,30 @@ public final class NatsRegistry implements Registry {
         throw new IllegalArgumentException("reconnect grace must not be negative, was " + value);
       }
       this.reconnectGrace = value;
+      return this;
+    }
+
+    /**
+     * How long a node of a go-micro process (which sends no TTL) is kept by the cache and the
+     * watch view after it was last heard of (a query answer or a watch event); 1 minute by default,
+     * as go-micro's client cache. go-micro re-registers every 30 s, which refreshes it.
+     */
+    public Builder goNodeTtl(Duration value) {
+      this.goNodeTtl = positive(value, "go node ttl");
+      return this;
+    }
+
+    /**
+     * The most nodes of other instances (learnt from watch events and cached answers) this
+     * registry remembers at once; {@value NatsRegistry#DEFAULT_MAX_REMOTE_NODES} by default. Beyond
+     * it, announced nodes are not remembered (counted in {@link RegistryStats#remoteNodesDropped()});
+     * lookups still find them by query, the cache does not serve their names.
+     */
+    public Builder maxRemoteNodes(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("max remote nodes must be >= 1, was " + value);
+      }
+      this.maxRemoteNodes = value;
       return this;
     }
 

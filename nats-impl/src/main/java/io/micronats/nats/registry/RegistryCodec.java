@@ -27,6 +27,18 @@ final class RegistryCodec {
 
   private RegistryCodec() {}
 
+  /**
+   * Valid go-micro JSON holding a value micronats' records refuse (see
+   * {@link UnsupportedValueException}); the message names the service and the value.
+   */
+  static final class Refused extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
   /** A query or event: an action and an optional service. */
   record Result(String action, @Nullable Service service) {}
 
@@ -128,30 +140,45 @@ final class RegistryCodec {
     Map<String, @Nullable Object> m = object(tree, "service");
     String name = string(m, "name", "service name");
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("service without a name");
+      throw new Refused("a service with an empty name");
     }
     List<Endpoint> endpoints = new ArrayList<>();
     for (Object e : list(get(m, "endpoints"), "endpoints")) {
       Map<String, @Nullable Object> em = object(e, "endpoint");
       Object request = get(em, "request");
       Object response = get(em, "response");
-      endpoints.add(new Endpoint(string(em, "name", "endpoint name"),
+      String endpoint = string(em, "name", "endpoint name");
+      if (endpoint.isBlank()) {
+        throw new Refused("service '" + name + "': an endpoint has an empty name");
+      }
+      endpoints.add(new Endpoint(endpoint,
           request == null ? null : readValue(request, 0), response == null ? null : readValue(response, 0),
           strings(get(em, "metadata"), "endpoint metadata")));
     }
     List<Node> nodes = new ArrayList<>();
     for (Object n : list(get(m, "nodes"), "nodes")) {
       Map<String, @Nullable Object> nm = object(n, "node");
-      nodes.add(new Node(string(nm, "id", "node id"), string(nm, "address", "node address"),
-          strings(get(nm, "metadata"), "node metadata")));
+      String id = string(nm, "id", "node id");
+      String address = string(nm, "address", "node address");
+      Map<String, String> metadata = strings(get(nm, "metadata"), "node metadata");
+      if (id.isBlank()) {
+        throw new Refused("service '" + name + "': node at address '" + address + "' has an empty id"
+            + " (go-micro allows it; micronats keys nodes by id, so it cannot keep it apart from others)");
+      }
+      nodes.add(new Node(id, address, metadata));
     }
-    return new Service(name, string(m, "version", "version"), strings(get(m, "metadata"), "service metadata"),
-        endpoints, nodes);
+    String version = string(m, "version", "version");
+    Map<String, String> metadata = strings(get(m, "metadata"), "service metadata");
+    try {
+      return new Service(name, version, metadata, endpoints, nodes);
+    } catch (IllegalArgumentException e) {
+      throw new Refused("service '" + name + "' refused: " + e.getMessage());
+    }
   }
 
   private static Value readValue(@Nullable Object tree, int depth) {
     if (depth > 32) {
-      throw new IllegalArgumentException("value tree deeper than 32 levels");
+      throw new Refused("an endpoint's value tree is deeper than 32 levels");
     }
     Map<String, @Nullable Object> m = object(tree, "value");
     List<Value> values = new ArrayList<>();

@@ -10,9 +10,14 @@ final class RegistryCounters {
   final LongAdder strangers = new LongAdder();
   final LongAdder expiredRemote = new LongAdder();
   final LongAdder expiredLocal = new LongAdder();
+  final LongAdder refused = new LongAdder();
+  final LongAdder queriesComplete = new LongAdder();
+  final LongAdder queriesWindow = new LongAdder();
+  final LongAdder queriesIncomplete = new LongAdder();
 
-  RegistryStats snapshot() {
+  RegistryStats snapshot(long remoteNodesDropped, int remoteNodes) {
     return new RegistryStats(queriesAnswered.sum(), lookups.sum(), cacheHits.sum(), strangers.sum(),
-        expiredRemote.sum(), expiredLocal.sum());
+        expiredRemote.sum(), expiredLocal.sum(), refused.sum(), queriesComplete.sum(), queriesWindow.sum(),
+        queriesIncomplete.sum(), remoteNodes, remoteNodesDropped);
   }
 }

@@ -31,20 +31,65 @@ final class RemoteView {
   /** How long a removed name is remembered as gone: one minute. */
   static final long TOMBSTONE_NANOS = 60_000_000_000L;
   static final int MAX_TOMBSTONES = 100_000;
+  /** Instance keys of go-micro nodes start with this; the rest is the node's {@link #nodeKey}. */
+  static final String GO_PREFIX = "go:";
+  /** How long a go-micro node (which has no TTL) is kept without a query answer or watch event. */
+  private final long goNodeNanos;
+  /**
+   * Names a go-micro process was seen serving: their expiry says nothing of whether the name is
+   * gone (go-micro never says so but by a delete), so it leaves no tombstone; bounded like them.
+   */
+  private final LinkedHashMap<String, Boolean> goNames = new LinkedHashMap<>();
   private long primedEpoch = -1;
+  /** At most this many nodes of other instances are remembered ({@link #droppedNodes} counts the rest). */
+  private final int maxNodes;
+  private int nodeCount;
+  private long droppedNodes;
+  /** Set when {@link #apply} dropped a node for the bound (read by {@link #prime}). */
+  private boolean overflowed;
   /** No node expires before this (nanoTime), so {@link #expire} returns at once until then. */
   private long nextExpiry = NEVER;
 
   private record Tracked(Node node, String instance, long expiresAt) implements VersionEntry.Timed {}
 
-  /** One reply to a query: a service version from one instance, with its TTL (0 for none). */
-  record Part(Service service, String instance, long ttlMillis) {}
+  /**
+   * One reply to a query: a service version from one instance ({@code null} for a go-micro
+   * process), with its TTL (0 for none).
+   */
+  record Part(Service service, @Nullable String instance, long ttlMillis) {}
 
   /**
-   * Applies a watch event from {@code instance}; returns the nodes a DELETE actually removed
-   * (empty for other actions).
+   * @param goNodeNanos how long a go-micro node (or any sender's without a TTL nor
+   *     {@code Mn-Instance}) is kept without being heard of again
+   * @param maxNodes the most nodes of other instances remembered at once
    */
-  synchronized List<Node> apply(Action action, Service service, String instance, long ttlMillis, long now) {
+  RemoteView(long goNodeNanos, int maxNodes) {
+    this.goNodeNanos = goNodeNanos;
+    this.maxNodes = maxNodes;
+  }
+
+  /** Nodes announced by others that were not remembered because {@code maxNodes} were already. */
+  synchronized long droppedNodes() {
+    return droppedNodes;
+  }
+
+  /** Nodes of other instances remembered now. */
+  synchronized int nodeCount() {
+    return nodeCount;
+  }
+
+
+  /** The key of a node within its version: its id, or for an empty id (go-micro allows it) its address. */
+  static String nodeKey(Node n) {
+    return n.id().isEmpty() ? "\u0000" + n.address() : n.id();
+  }
+
+  /**
+   * Applies a watch event from {@code instance} ({@code null} for a go-micro process: each of its
+   * nodes is then its own instance, kept {@code goNodeNanos} unless heard of again); returns the
+   * nodes a DELETE actually removed (empty for other actions).
+   */
+  synchronized List<Node> apply(Action action, Service service, @Nullable String instance, long ttlMillis, long now) {
     if (action == Action.DELETE) {
       Map<String, VersionEntry<Tracked>> versions = names.get(service.name());
       VersionEntry<Tracked> v = versions == null ? null : versions.get(service.version());
@@ -54,8 +99,9 @@ final class RemoteView {
       }
       if (v != null) {
         for (Node n : service.nodes()) {
-          Tracked t = v.nodes.remove(n.id());
+          Tracked t = v.nodes.remove(nodeKey(n));
           if (t != null) {
+            nodeCount--;
             removed.add(t.node());
           }
         }
@@ -70,12 +116,39 @@ final class RemoteView {
       return removed;
     }
     tombstones.remove(service.name());
+    if (instance == null && goNames.put(service.name(), Boolean.TRUE) == null && goNames.size() > MAX_TOMBSTONES) {
+      var oldest = goNames.keySet().iterator();
+      oldest.next();
+      oldest.remove();
+    }
     VersionEntry<Tracked> v = names.computeIfAbsent(service.name(), k -> new TreeMap<>())
         .computeIfAbsent(service.version(), k -> new VersionEntry<>(service));
     v.describe(service);
-    long expiresAt = ttlMillis > 0 ? now + (ttlMillis + graceMillis(ttlMillis)) * 1_000_000L : NEVER;
+    long expiresAt = ttlMillis > 0 ? now + (ttlMillis + graceMillis(ttlMillis)) * 1_000_000L
+        : instance == null ? now + goNodeNanos : NEVER;
+    boolean dropped = false;
     for (Node n : service.nodes()) {
-      v.nodes.put(n.id(), new Tracked(n, instance, expiresAt));
+      String key = nodeKey(n);
+      if (!v.nodes.containsKey(key)) {
+        if (nodeCount >= maxNodes) {
+          dropped = true;
+          // Full: what others announce is not remembered beyond the bound. The name can no longer
+          // be answered from the cache (it would serve less than a query), so it is not cached.
+          droppedNodes++;
+          overflowed = true;
+          primed.remove(service.name());
+          continue;
+        }
+        nodeCount++;
+      }
+      v.nodes.put(key, new Tracked(n, instance == null ? GO_PREFIX + key : instance, expiresAt));
+    }
+    if (dropped && v.nodes.isEmpty()) {
+      Map<String, VersionEntry<Tracked>> versions = names.get(service.name());
+      versions.remove(service.version());
+      if (versions.isEmpty()) {
+        names.remove(service.name());
+      }
     }
     if (expiresAt != NEVER && (nextExpiry == NEVER || expiresAt - nextExpiry < 0)) {
       nextExpiry = expiresAt;
@@ -89,7 +162,15 @@ final class RemoteView {
       return List.of(); // nothing can have expired: no scan of every node at every sweep
     }
     List<LocalStore.Change> changes = new ArrayList<>();
-    nextExpiry = VersionEntry.expire(names, now, changes, name -> bury(name, now));
+    nextExpiry = VersionEntry.expire(names, now, changes, name -> {
+      if (!goNames.containsKey(name)) {
+        bury(name, now);
+      }
+    });
+    // A cached name that lost a node by expiry is asked again at its next lookup, as go-micro's
+    // client cache re-queries an expired entry: a node still alive comes back, a silent one does not.
+    changes.forEach(c -> primed.remove(c.service().name()));
+    changes.forEach(c -> nodeCount -= c.service().nodes().size());
     return changes;
   }
 
@@ -144,17 +225,24 @@ final class RemoteView {
     return nodes == 0 ? List.of() : out;
   }
 
-  /** Replaces what is known of {@code name} by a complete query result. */
+  /**
+   * Replaces what is known of {@code name} by a query result, which the caller must know complete
+   * ({@link QueryCollector.Outcome}).
+   */
   synchronized void prime(String name, List<Part> parts, long epoch, long now) {
     if (epoch != primedEpoch) {
       primed.clear();
       primedEpoch = epoch;
     }
-    names.remove(name);
+    Map<String, VersionEntry<Tracked>> old = names.remove(name);
+    if (old != null) {
+      old.values().forEach(v -> nodeCount -= v.nodes.size());
+    }
+    overflowed = false;
     for (Part p : parts) {
       apply(Action.UPDATE, p.service(), p.instance(), p.ttlMillis(), now);
     }
-    if (names.containsKey(name)) {
+    if (names.containsKey(name) && !overflowed) {
       primed.add(name);
     } else {
       primed.remove(name); // nothing answered: no negative caching of a query result

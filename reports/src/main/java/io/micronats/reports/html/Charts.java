@@ -325,17 +325,25 @@ final class Charts {
     Map<String, List<Map.Entry<Integer, Phase>>> groups = discoveryPhases(r);
     List<LineChart.Series> series = new ArrayList<>();
     List<Map.Entry<Integer, Phase>> all = new ArrayList<>();
+    List<String> incomplete = new ArrayList<>();
     int color = 0;
     for (Map.Entry<String, List<Map.Entry<Integer, Phase>>> g : groups.entrySet()) {
       List<Map.Entry<Integer, Phase>> phases = g.getValue();
       all.addAll(phases);
+      // A strategy that returned incomplete answers is flagged: its latency is not comparable.
+      double completeness = phases.stream().mapToDouble(e -> e.getValue().rates().getOrDefault("completeness", 1.0))
+          .min().orElse(1.0);
+      String flag = completeness < 1.0 ? String.format(java.util.Locale.ROOT, " [INCOMPLETE %.3f]", completeness) : "";
+      if (!flag.isEmpty()) {
+        incomplete.add((g.getKey().isEmpty() ? "(no strategy)" : g.getKey()) + flag);
+      }
       List<String> keys = new ArrayList<>();
       phases.forEach(e -> e.getValue().latency().keySet().forEach(k -> {
         if (!keys.contains(k)) {
           keys.add(k);
         }
       }));
-      String prefix = g.getKey().isEmpty() ? "" : g.getKey() + " ";
+      String prefix = g.getKey().isEmpty() ? flag.trim() + (flag.isEmpty() ? "" : " ") : g.getKey() + flag + " ";
       for (String key : keys) {
         series.add(new LineChart.Series(prefix + key + " p50", servicePoints(phases, key, LatencyHistogram::p50), color, 0));
         series.add(new LineChart.Series(prefix + key + " p99", servicePoints(phases, key, LatencyHistogram::p99), color, 1));
@@ -349,7 +357,9 @@ final class Charts {
     int n = all.stream().mapToInt(e -> Math.max(1, e.getValue().repetitions().size())).max().orElse(1);
     return Optional.of(new Figure("Discovery latency against the number of services", "Lookup latency per strategy"
         + " and distribution (solid p50, dashed p99) against the number of service instances. Each point is one"
-        + " phase (n=" + n + " repetitions); whiskers span the repetitions' min..max.",
+        + " phase (n=" + n + " repetitions); whiskers span the repetitions' min..max."
+        + (incomplete.isEmpty() ? "" : " Flagged, not comparable: answers were incomplete (completeness below 1.000,"
+        + " the least of its phases) for " + String.join(", ", incomplete) + "."),
         LineChart.render("Discovery latency against the number of services", servicesAxis(all),
             latencyAxis(series), series, WIDTH, HEIGHT)));
   }

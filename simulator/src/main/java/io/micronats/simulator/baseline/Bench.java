@@ -45,6 +45,10 @@ import java.util.Map;
  */
 public final class Bench {
   private static final int LOOKUP_CALLERS = 2;
+  private static final int LOOKUP_INSTANCES = 2;
+  private static final int LOOKUP_VERSIONS = 2;
+  /** Settings key of a registry entry: the share of its lookups that returned every version and node. */
+  public static final String COMPLETENESS = "completeness";
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private Bench() {}
@@ -106,17 +110,25 @@ public final class Bench {
 
   private static List<BenchEntry> lookups(BenchPlan plan, Comparisons comparisons, Baseline.Settings s,
       ClientConfigs configs, RpcBinding binding, List<PhaseRecord> records, Console console) throws Exception {
-    Fleet shape = new Fleet(plan.services(), 1, 1, LatencyDistribution.NONE, 64, 64, 100, 0, 0);
+    // 2 instances per service, on different connections, serving 2 versions: a lookup is complete
+    // only with both versions and both nodes, from two answering registries.
+    Fleet shape = new Fleet(plan.services(), 1, 1, LatencyDistribution.NONE, 64, 64, 100, 0, 0)
+        .withShape(LOOKUP_INSTANCES, LOOKUP_VERSIONS, 1);
     List<BenchEntry> entries = new ArrayList<>();
     try (FakeFleet fleet = new FakeFleet(shape, binding, g -> PluginSet.create(plan.implementation(),
         configs.config(false, g, "bench-fleet-" + g), "bench-fleet-" + g, 1), 1)) {
-      console.step("registering " + plan.services() + " services for the lookup comparison");
+      console.step("registering " + plan.services() + " services (" + LOOKUP_INSTANCES + " instances, "
+          + LOOKUP_VERSIONS + " versions each) for the lookup comparison");
       fleet.growTo(plan.services());
       Map<String, String> labels = s.asMap();
       labels.put("inFlight", Integer.toString(LOOKUP_CALLERS));
       labels.put("services", Integer.toString(plan.services()));
+      labels.put("instancesPerService", Integer.toString(LOOKUP_INSTANCES));
+      labels.put("versionsPerService", Integer.toString(LOOKUP_VERSIONS));
       List<Figures> raw = new ArrayList<>();
       Map<LookupStrategy, List<Figures>> ours = new LinkedHashMap<>();
+      // {complete, asked, queries that ended incomplete, queries that waited the window}
+      Map<LookupStrategy, long[]> completeness = new LinkedHashMap<>();
       for (int rep = 0; rep < plan.repetitions(); rep++) {
         String suffix = plan.repetitions() > 1 ? "-r" + (rep + 1) : "";
         for (LookupStrategy strategy : LookupStrategy.values()) {
@@ -129,7 +141,20 @@ public final class Bench {
               io.micronats.simulator.load.ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
                   i -> registry.getService(FleetNames.service(i)));
             }
-            Call call = (index, intended) -> registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
+            java.util.concurrent.atomic.LongAdder complete = new java.util.concurrent.atomic.LongAdder();
+            java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
+            Call call = (index, intended) -> {
+              java.util.List<io.micronats.spi.registry.Service> found;
+              try {
+                found = registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
+              } catch (io.micronats.spi.ServiceNotFoundException e) {
+                found = List.of();
+              }
+              asked.increment();
+              if (isComplete(found, shape)) {
+                complete.increment();
+              }
+            };
             RpcPair pair = new RpcPair() {
               @Override
               public Call call() {
@@ -145,6 +170,13 @@ public final class Bench {
                 s.phases(), TIMEOUT, labels);
             records.add(r);
             ours.computeIfAbsent(strategy, k -> new ArrayList<>()).add(Comparisons.figures(r));
+            long[] c = completeness.computeIfAbsent(strategy, k -> new long[4]);
+            c[0] += complete.sum();
+            c[1] += asked.sum();
+            if (registry instanceof io.micronats.nats.registry.NatsRegistry nats) {
+              c[2] += nats.stats().queriesIncomplete(); // the registry's own count of windows that ran out short
+              c[3] += nats.stats().queriesWindow();
+            }
           }
         }
         try (RawRpcPair pair = new RawRpcPair(s.serviceUrl(), s.clientUrl(), 64, TIMEOUT)) {
@@ -155,35 +187,74 @@ public final class Bench {
         }
       }
       for (Map.Entry<LookupStrategy, List<Figures>> e : ours.entrySet()) {
+        long[] c = completeness.get(e.getKey());
+        Map<String, String> entryLabels = new LinkedHashMap<>(labels);
+        entryLabels.put(COMPLETENESS, String.format(Locale.ROOT, "%.3f", c[1] == 0 ? 0.0 : (double) c[0] / c[1]));
+        entryLabels.put("lookups", Long.toString(c[1]));
+        entryLabels.put("incompleteLookups", Long.toString(c[1] - c[0]));
+        entryLabels.put("queriesEndedIncomplete", Long.toString(c[2]));
+        entryLabels.put("queriesWaitedWindow", Long.toString(c[3]));
         entries.add(new BenchEntry("registry." + e.getKey().yamlName(), "registry lookup of one of " + plan.services()
-            + " services (" + e.getKey().yamlName() + ") vs a raw jnats request/reply to one responder, the network"
+            + " services (" + e.getKey().yamlName() + "; " + LOOKUP_INSTANCES + " instances x " + LOOKUP_VERSIONS
+            + " versions each) vs a raw jnats request/reply to one responder, the network"
             + " floor of an uncached lookup; " + LOOKUP_CALLERS + " callers",
-            BenchEntry.median(e.getValue()), BenchEntry.median(raw), e.getValue(), raw, labels));
+            BenchEntry.median(e.getValue()), BenchEntry.median(raw), e.getValue(), raw, entryLabels));
       }
     }
     return entries;
   }
 
+  /** Whether a lookup returned every version and every node the fleet serves the name with. */
+  static boolean isComplete(List<io.micronats.spi.registry.Service> found, Fleet shape) {
+    int nodes = found.stream().mapToInt(x -> x.nodes().size()).sum();
+    long versions = found.stream().filter(x -> !x.nodes().isEmpty()).map(io.micronats.spi.registry.Service::version)
+        .distinct().count();
+    return nodes >= shape.expectedNodes() && versions >= shape.expectedVersions();
+  }
+
   /** The printed table. */
   public static List<String> table(List<BenchEntry> entries) {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%-28s %12s %12s %7s | %9s %9s %6s | %9s %9s %6s", "comparison", "ours/s", "raw/s",
-        "ratio", "ours p50", "raw p50", "ratio", "ours p99", "raw p99", "ratio"));
+    out.add(String.format(Locale.ROOT, "%-28s %12s %12s %7s | %9s %9s %6s | %9s %9s %6s | %s", "comparison", "ours/s", "raw/s",
+        "ratio", "ours p50", "raw p50", "ratio", "ours p99", "raw p99", "ratio", "complete"));
     for (BenchEntry e : entries) {
-      out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f", e.name(),
+      String c = e.settings().get(COMPLETENESS);
+      String flag = c == null ? "-" : c + (complete(e) ? "" : " INCOMPLETE: not comparable ("
+          + e.settings().get("incompleteLookups") + " of " + e.settings().get("lookups") + " lookups; "
+          + e.settings().get("queriesEndedIncomplete") + " windows ran out short, "
+          + e.settings().get("queriesWaitedWindow") + " waited the window)");
+      out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f | %s", e.name(),
           e.ours().throughput(), e.raw().throughput(), e.throughputRatio(),
           io.micronats.simulator.workload.Micros.format(e.ours().p50Micros()),
           io.micronats.simulator.workload.Micros.format(e.raw().p50Micros()), e.p50Ratio(),
           io.micronats.simulator.workload.Micros.format(e.ours().p99Micros()),
-          io.micronats.simulator.workload.Micros.format(e.raw().p99Micros()), e.p99Ratio()));
+          io.micronats.simulator.workload.Micros.format(e.raw().p99Micros()), e.p99Ratio(), flag));
     }
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");
+    BenchEntry earlyEntry = entries.stream().filter(e -> e.name().equals("registry.early-completion")).findFirst().orElse(null);
     if (fixed != null && early != null && early.p50Micros() > 0) {
-      out.add(String.format(Locale.ROOT, "early-completion lookup p50 is %.1fx faster than the fixed window's",
-          fixed.p50Micros() / early.p50Micros()));
+      if (complete(earlyEntry)) {
+        out.add(String.format(Locale.ROOT, "early-completion lookup p50 is %.1fx faster than the fixed window's",
+            fixed.p50Micros() / early.p50Micros()));
+      } else {
+        out.add("early-completion answers were INCOMPLETE (completeness " + earlyEntry.settings().get(COMPLETENESS)
+            + "): its latency is not compared with the fixed window's");
+      }
+    }
+    for (BenchEntry e : entries) {
+      if (!complete(e)) {
+        out.add("WARNING: " + e.name() + " returned incomplete answers (completeness " + e.settings().get(COMPLETENESS)
+            + " < 1.000); it is not ranked");
+      }
     }
     return out;
+  }
+
+  /** Whether an entry has no completeness figure (not a lookup) or a completeness of 1.000. */
+  private static boolean complete(BenchEntry e) {
+    String c = e.settings().get(COMPLETENESS);
+    return c == null || Double.parseDouble(c) >= 1.0;
   }
 
   private static Figures find(List<BenchEntry> entries, String name) {

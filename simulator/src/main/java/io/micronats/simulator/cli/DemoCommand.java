@@ -23,13 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code demo}: runs the default scenario (3-node local cluster, 1,000 fake services, discovery,
+ * {@code demo}: runs the default scenario (3-node local cluster, 1,000 fake services of 2 instances
+ * and 2 versions each, discovery,
  * RPC and broker workloads and the raw baseline), prints a summary and renders a report when the
  * reports module provides one.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the default scenario and render a report (about 2-3 minutes).",
-        "A 3-node local cluster, 1,000 fake services, discovery, RPC and broker workloads and the raw-jnats baseline;",
+        "A 3-node local cluster, 1,000 fake services (2 instances, 2 versions each), discovery, RPC and broker workloads and the raw-jnats baseline;",
         "node 1 is killed 3 s into the RPC phase and restarted 4 s later (--no-fault to skip)."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,9 +54,16 @@ public final class DemoCommand implements Callable<Integer> {
   static final FaultSpec DEMO_FAULT = FaultSpec.of(FaultKind.KILL, new FaultTarget.Node(1), Duration.ofSeconds(3),
       Duration.ofSeconds(4)).withPhase("rpc").withName("demo-kill-node-1");
 
+  /** Instances, and versions, of each demo service. */
+  static final int DEMO_INSTANCES = 2;
+  static final int DEMO_VERSIONS = 2;
+
   @Override
   public Integer call() throws Exception {
+    // The default scenario, on a fleet whose services each run 2 instances (on different
+    // connections) serving 2 versions, so that discovery completeness is measured where it can fail.
     Scenario scenario = ScenarioParser.defaults();
+    scenario = scenario.withFleet(scenario.fleet().withShape(DEMO_INSTANCES, DEMO_VERSIONS, 1));
     if (implementation != null) {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
     }

@@ -17,7 +17,10 @@ import java.util.function.IntFunction;
  * The fleet of fake services: each instance registers through the Registry, serves its
  * endpoints through the {@link RpcBinding} over the Transport, and subscribes to its broker topics
  * (a share of them in a queue group). Instances are grouped onto {@link PluginSet}s, one per
- * {@code servicesPerConnection} instances, placed round robin on the service nodes.
+ * {@code servicesPerConnection} instances, placed round robin on the service nodes; the instances
+ * of one service sit on different plugin sets (so several registries answer for it). Instance j
+ * serves version {@code 1.<j mod versionsPerService>.0} and registers {@code nodesPerInstance}
+ * nodes (the extra ones without TTL, at the served address).
  *
  * <p>Lifecycle: {@link #growTo} and {@link #shrinkTo} change the size (from one control thread);
  * {@link #crashHostOf} crashes the plugin set hosting an instance, with every instance on it
@@ -36,7 +39,8 @@ public final class FakeFleet implements AutoCloseable {
   private final LongAdder events = new LongAdder();
   private final byte[] response;
   private final ThreadLocal<SplittableRandom> random;
-  private int instancesCreated;
+  /** Per instance index j, how many instances j were started: instances j fill their own plugin sets. */
+  private final int[] instancesCreated;
   private final java.util.function.IntPredicate hosted;
   private final Map<FakeService, Integer> groupOf = new java.util.IdentityHashMap<>();
   /** Instances whose plugin set crashed and that were not restarted (yet). */
@@ -63,6 +67,7 @@ public final class FakeFleet implements AutoCloseable {
     this.binding = binding;
     this.groupFactory = groupFactory;
     this.response = new byte[spec.responseBytes()];
+    this.instancesCreated = new int[spec.instancesPerService()];
     SplittableRandom root = new SplittableRandom(seed);
     this.random = ThreadLocal.withInitial(() -> {
       synchronized (root) {
@@ -126,8 +131,8 @@ public final class FakeFleet implements AutoCloseable {
   }
 
   private FakeService startInstance(int i, int j) throws Exception {
-    int group = instancesCreated / spec.servicesPerConnection();
-    instancesCreated++;
+    int group = (instancesCreated[j] / spec.servicesPerConnection()) * spec.instancesPerService() + j;
+    instancesCreated[j]++;
     return startOn(i, j, group);
   }
 
@@ -153,8 +158,9 @@ public final class FakeFleet implements AutoCloseable {
     for (int e = 0; e < spec.endpointsPerService(); e++) {
       endpoints.add(Endpoint.of(FleetNames.endpoint(e)));
     }
-    Service service = new Service(FleetNames.service(i), "1.0.0", Map.of("sim", "fleet"), endpoints, List.of());
-    RpcBinding.Served served = binding.serve(set, service, FleetNames.node(i, j), this::handle);
+    Service service = new Service(FleetNames.service(i), FleetNames.version(j % spec.versionsPerService()),
+        Map.of("sim", "fleet"), endpoints, List.of());
+    RpcBinding.Served served = withExtraNodes(set, binding.serve(set, service, FleetNames.node(i, j), this::handle));
     List<Subscription> subscriptions = new ArrayList<>();
     try {
       boolean queued = (i % 100) < Math.round(spec.queueGroupShare() * 100);
@@ -171,6 +177,44 @@ public final class FakeFleet implements AutoCloseable {
     FakeService created = new FakeService(i, j, served, subscriptions);
     groupOf.put(created, group);
     return created;
+  }
+
+  /**
+   * Registers the instance's {@code nodesPerInstance - 1} extra nodes (ids {@code <node>.n<k>}) next
+   * to its served one; closing the result deregisters them, then closes {@code served}.
+   */
+  private RpcBinding.Served withExtraNodes(PluginSet set, RpcBinding.Served served) {
+    if (spec.nodesPerInstance() <= 1 || served.service().nodes().isEmpty()) {
+      return served;
+    }
+    io.micronats.spi.registry.Node main = served.service().nodes().get(0);
+    List<io.micronats.spi.registry.Node> extra = new ArrayList<>();
+    for (int k = 1; k < spec.nodesPerInstance(); k++) {
+      extra.add(new io.micronats.spi.registry.Node(main.id() + ".n" + k, main.address(), main.metadata()));
+    }
+    Service extras = served.service().withNodes(extra);
+    try {
+      set.registry().register(extras);
+    } catch (RuntimeException e) {
+      served.close();
+      throw e;
+    }
+    return new RpcBinding.Served() {
+      @Override
+      public Service service() {
+        return served.service();
+      }
+
+      @Override
+      public void close() {
+        try {
+          set.registry().deregister(extras);
+        } catch (RuntimeException e) {
+          // a crashed or closed plugin set: its registrations went with it
+        }
+        served.close();
+      }
+    };
   }
 
   private byte[] handle(String endpoint, byte[] request) {

@@ -24,6 +24,11 @@ public final class FleetNames {
     return service(i) + "-" + j;
   }
 
+  /** Version number {@code v} of every service: {@code 1.<v>.0} ({@code 1.0.0} first). */
+  public static String version(int v) {
+    return "1." + v + ".0";
+  }
+
   /** Broker topic {@code k} of service {@code i}. */
   public static String topic(int i, int k) {
     return "sim.fleet." + service(i) + ".t" + k;

@@ -52,8 +52,12 @@ public final class Summary {
             p.count("server.slowConsumers")));
       }
       if (p.workload().equals("discovery")) {
-        out.add(String.format(Locale.ROOT, "%34s strategy %s, %s services, completeness %.3f", "",
-            p.labels().get("strategy"), p.labels().get("services"), p.rates().getOrDefault("completeness", 0.0)));
+        double completeness = p.rates().getOrDefault("completeness", 0.0);
+        out.add(String.format(Locale.ROOT, "%34s strategy %s, %s services, completeness %.3f (per lookup: versions %.2f of %.0f,"
+            + " nodes %.2f of %.0f)%s", "", p.labels().get("strategy"), p.labels().get("services"), completeness,
+            p.rates().getOrDefault("versionsReturnedPerLookup", 0.0), p.rates().getOrDefault("versionsExpectedPerLookup", 0.0),
+            p.rates().getOrDefault("nodesReturnedPerLookup", 0.0), p.rates().getOrDefault("nodesExpectedPerLookup", 0.0),
+            completeness < 1.0 ? "  INCOMPLETE: latency not comparable" : ""));
       }
       if (p.workload().equals("discovery-churn")) {
         LatencyHistogram gone = p.latency().get("deregisterToGone");

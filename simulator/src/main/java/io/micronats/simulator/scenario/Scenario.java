@@ -53,6 +53,12 @@ public record Scenario(String name, String description, long seed, String implem
         raw, newFaults);
   }
 
+  /** This scenario with another fleet. */
+  public Scenario withFleet(Fleet newFleet) {
+    return new Scenario(name, description, seed, implementation, layout, newFleet, registry, workloads, pluginSettings,
+        raw, faults);
+  }
+
   /** True when the implementation under test talks to NATS servers. */
   public boolean needsNats() {
     return !implementation.equals("memory");

@@ -175,8 +175,11 @@ public final class ScenarioParser {
     int perConnection = s.integer("servicesPerConnection", 100, 1, MAX_SERVICES);
     int topics = s.integer("topicsPerService", 1, 0, 100);
     double queueShare = s.number("queueGroupShare", 0.5, 0.0, 1.0);
+    int versions = s.integer("versionsPerService", 1, 1, 100);
+    int nodes = s.integer("nodesPerInstance", 1, 1, 100);
     s.finish();
-    return new Fleet(services, instances, endpoints, latency, request, response, perConnection, topics, queueShare);
+    return new Fleet(services, instances, endpoints, latency, request, response, perConnection, topics, queueShare,
+        versions, nodes);
   }
 
   private static LatencyDistribution readLatency(Section s) {

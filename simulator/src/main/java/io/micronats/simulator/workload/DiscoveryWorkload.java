@@ -24,8 +24,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The discovery workload: lookups of random fleet services at a fixed rate through a client
- * registry using each lookup strategy in turn (time to answer, completeness = nodes returned vs
- * nodes alive), and register-to-visible / deregister-to-gone probes.
+ * registry using each lookup strategy in turn (time to answer; completeness = the share of lookups
+ * that returned every version and every node the fleet serves the name with, counted per lookup
+ * as expected vs returned versions and nodes), and register-to-visible / deregister-to-gone probes.
  *
  * <p>Run from the control thread; the lookups run on the pacer's workers.
  */
@@ -99,7 +100,8 @@ public final class DiscoveryWorkload {
 
   private PhaseRecord lookups(Registry registry, LookupStrategy strategy, int services, DiscoverySpec spec,
       Map<String, String> extraLabels) throws Exception {
-    int expectedNodes = scenario.fleet().instancesPerService();
+    int expectedNodes = scenario.fleet().expectedNodes();
+    int expectedVersions = scenario.fleet().expectedVersions();
     long seed = scenario.seed() ^ strategy.ordinal();
     Load load = (start, end, meter) -> OpenLoopPacer.run("lookup", spec.rate(), LOOKUP_WORKERS, start, end,
         scenario.registry().window().plus(Duration.ofSeconds(2)), (index, intended) -> {
@@ -113,9 +115,11 @@ public final class DiscoveryWorkload {
             found = List.of();
           }
           int nodes = found.stream().mapToInt(s -> s.nodes().size()).sum();
+          long versions = found.stream().filter(s -> !s.nodes().isEmpty()).map(Service::version).distinct().count();
           audit(name, found);
-          meter.count(nodes >= expectedNodes ? "complete" : "incomplete", intended);
+          meter.count(nodes >= expectedNodes && versions >= expectedVersions ? "complete" : "incomplete", intended);
           meter.add("nodesReturned", meter.inWindow(intended) ? nodes : 0);
+          meter.add("versionsReturned", meter.inWindow(intended) ? versions : 0);
         }, meter);
     Map<String, String> labels = labels(strategy, services);
     labels.putAll(extraLabels);
@@ -128,6 +132,11 @@ public final class DiscoveryWorkload {
     long complete = r.measurement().count("complete");
     long incomplete = r.measurement().count("incomplete");
     rates.put("completeness", complete + incomplete == 0 ? 0 : (double) complete / (complete + incomplete));
+    long asked = complete + incomplete;
+    rates.put("nodesReturnedPerLookup", asked == 0 ? 0 : (double) r.measurement().count("nodesReturned") / asked);
+    rates.put("versionsReturnedPerLookup", asked == 0 ? 0 : (double) r.measurement().count("versionsReturned") / asked);
+    rates.put("nodesExpectedPerLookup", (double) expectedNodes);
+    rates.put("versionsExpectedPerLookup", (double) expectedVersions);
     return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
         r.counts(), rates, r.labels());
   }
@@ -250,6 +259,8 @@ public final class DiscoveryWorkload {
     labels.put("services", Integer.toString(services));
     labels.put("window", scenario.registry().window().toMillis() + "ms");
     labels.put("instancesPerService", Integer.toString(scenario.fleet().instancesPerService()));
+    labels.put("versionsPerService", Integer.toString(scenario.fleet().versionsPerService()));
+    labels.put("nodesPerInstance", Integer.toString(scenario.fleet().nodesPerInstance()));
     return labels;
   }
 
