@@ -12,11 +12,11 @@ import io.micronats.tck.rules.RuleTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public abstract class BrokerEdgeRules extends BrokerRuleSupport {
 
-  /** Upper bound of one publisher's messages during the churn of BRK-031 (below any sane pending limit). */
-  static final int MAX_PUBLISHED = 5_000;
+  /** Messages each publisher of BRK-031 sends while the churn starts (a fixed count keeps the run reproducible). */
+  static final int DURING = 1_000;
   /** Messages each publisher sends after the churn of BRK-031. */
   static final int TAIL = 200;
 
@@ -40,7 +40,7 @@ public abstract class BrokerEdgeRules extends BrokerRuleSupport {
     DeliveryHistory history = new DeliveryHistory();
     broker().subscribe(topic, e -> history.received("steady", e.message()));
     List<Broker> publishers = List.of(broker(), newConnectedBroker());
-    AtomicBoolean churning = new AtomicBoolean(true);
+    CountDownLatch churnDone = new CountDownLatch(1);
     int threads = 8;
     int rounds = 20;
     List<Counting> churned = new CopyOnWriteArrayList<>();
@@ -52,11 +52,12 @@ public abstract class BrokerEdgeRules extends BrokerRuleSupport {
         String name = "p" + p;
         pubs.add(pool.submit(() -> {
           int i = 0;
-          for (; i < MAX_PUBLISHED && churning.get(); i++) {
+          for (; i < DURING; i++) {
             history.sent(name, i);
             b.publish(topic, DeliveryHistory.stamp(name, i, Message.of(name + ":" + i)));
           }
-          // keep publishing a while after the churn, so that late deliveries to unsubscribed handlers show
+          // then, after the churn, some more, so that late deliveries to unsubscribed handlers show
+          churnDone.await(env().ruleTimeout().toMillis(), TimeUnit.MILLISECONDS);
           for (int end = i + TAIL; i < end; i++) {
             history.sent(name, i);
             b.publish(topic, DeliveryHistory.stamp(name, i, Message.of(name + ":" + i)));
@@ -84,12 +85,12 @@ public abstract class BrokerEdgeRules extends BrokerRuleSupport {
       for (Future<?> f : churners) {
         f.get(env().ruleTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
-      churning.set(false);
+      churnDone.countDown();
       for (Future<?> f : pubs) {
         f.get(env().ruleTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
     } finally {
-      churning.set(false);
+      churnDone.countDown();
       pool.shutdownNow();
     }
     env().awaitTrue("the steady subscriber to receive all " + history.sentCount() + " messages",
