@@ -213,7 +213,7 @@ final class EdgeMutants {
       @Override public void close() {
         closed = true; // forgets to disconnect the backend: its subscriptions keep delivering
       }
-    }, "BRK-032", "BRK-033"));
+    }, "BRK-033"));
     m.add(Mutant.broker("DropsOneDeliveryInAThousand", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         RareFault fault = new RareFault(); // one per subscription: its 1,765th delivery is the first struck
@@ -256,6 +256,21 @@ final class EdgeMutants {
         };
       }
     }, "BRK-031", "BRK-034"));
+    m.add(Mutant.broker("QueueMemberGetsOneMessageInAThousandTwice", b -> new ForwardingBroker(b) {
+      final RareFault fault = new RareFault(); // shared by the instance's queue members
+
+      @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
+        if (options == null || options.queueGroup().isEmpty()) {
+          return h;
+        }
+        return e -> {
+          h.handle(e);
+          if (fault.strikes()) {
+            h.handle(e); // a redelivery inside the group
+          }
+        };
+      }
+    }, "BRK-035"));
     m.add(Mutant.broker("MisroutesOnePublishInAThousand", b -> new ForwardingBroker(b) {
       final RareFault fault = new RareFault();
       volatile String previous;

@@ -135,7 +135,7 @@ final class TransportMutants {
       @Override public Listener serve(ExchangeHandler handler) {
         return serveByListening(null, handler);
       }
-    }, "RPC-006", "TRN-008", "TRN-030", "TRN-037", "TRN-038").withRpc());
+    }, "RPC-006", "TRN-008", "TRN-030", "TRN-038").withRpc());
     m.add(Mutant.transport("DialReachesTheNewestListener", t -> new ForwardingTransport(t) {
       final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
