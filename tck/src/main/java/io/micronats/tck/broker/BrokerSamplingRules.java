@@ -8,6 +8,7 @@ import io.micronats.tck.rules.RuleTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,18 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
     String topic = unique("rare");
     DeliveryHistory history = new DeliveryHistory();
     Broker other = newConnectedBroker();
-    broker().subscribe(topic, e -> history.received("s1", e.message()));
-    other.subscribe(topic, e -> history.received("s2", e.message()));
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    broker().subscribe(topic, e -> {
+      if (!warm(e, "s1", seen)) {
+        history.received("s1", e.message());
+      }
+    });
+    other.subscribe(topic, e -> {
+      if (!warm(e, "s2", seen)) {
+        history.received("s2", e.message());
+      }
+    });
+    warmUp(List.of(broker(), other), List.of(topic), seen, pairs(List.of("s1", "s2"), 2));
     List<Broker> publishers = List.of(broker(), other, broker(), other);
     int each = (trials() + publishers.size() - 1) / publishers.size();
     int total = each * publishers.size();
@@ -58,12 +69,17 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
     Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     AtomicInteger deliveries = new AtomicInteger();
     List<Broker> instances = List.of(broker(), newConnectedBroker());
+    Set<String> warmSeen = ConcurrentHashMap.newKeySet();
     for (int m = 0; m < 4; m++) {
       instances.get(m % 2).subscribe(topic, e -> {
+        if (warm(e, "group", warmSeen)) {
+          return;
+        }
         seen.computeIfAbsent(e.message().bodyAsString(), k -> new AtomicInteger()).incrementAndGet();
         deliveries.incrementAndGet();
       }, SubscribeOptions.defaults().withQueue("rare"));
     }
+    warmUp(instances, List.of(topic), warmSeen, pairs(List.of("group"), 2));
     int n = trials();
     inParallel(2, p -> {
       for (int i = p; i < n; i += 2) {
@@ -92,15 +108,21 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
     List<Broker> instances = List.of(broker(), newConnectedBroker());
     List<Map<String, AtomicInteger>> received = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     AtomicInteger total = new AtomicInteger();
+    Set<String> warmSeen = ConcurrentHashMap.newKeySet();
     for (int k = 0; k < 2; k++) {
       Map<String, AtomicInteger> byTopic = received.get(k);
+      String subscriber = "sub" + k;
       instances.get(k).subscribe(topics.get(k), e -> {
+        if (warm(e, subscriber, warmSeen)) {
+          return;
+        }
         String tag = e.message().bodyAsString();
         byTopic.computeIfAbsent(tag.substring(0, tag.indexOf(':')) + " (Event.topic " + e.topic() + ")",
             x -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
       });
     }
+    warmUp(instances, topics, warmSeen, pairs(List.of("sub0", "sub1"), 2));
     int n = trials();
     inParallel(2, p -> {
       for (int i = p; i < n; i += 2) {
@@ -118,6 +140,48 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
           "the subscriber of " + topics.get(k) + " to receive exactly its " + expectedOn(k, n) + " messages",
           "it received " + byTopic);
     }
+  }
+
+  /** Header of the warm-up messages sent before a sample; their value is "subscriber-key". */
+  static final String WARM = "tck-warm";
+
+  /**
+   * Publishes warm-up messages from every instance to every topic until each subscriber has seen
+   * one from each instance, so that the sample measures rare defects, not subscription readiness
+   * (BRK-002 is about that); handlers note warm-ups in {@code seen} and record nothing else of them.
+   */
+  private void warmUp(List<Broker> instances, List<String> topics, Set<String> seen, Set<String> wanted) throws Exception {
+    long deadline = System.nanoTime() + env().waitTimeout().toNanos();
+    while (!seen.containsAll(wanted) && System.nanoTime() < deadline) {
+      for (int i = 0; i < instances.size(); i++) {
+        for (String topic : topics) {
+          instances.get(i).publish(topic, Message.of("warm").withHeader(WARM, "i" + i));
+        }
+      }
+      Thread.sleep(5);
+    }
+    Set<String> missing = new java.util.TreeSet<>(wanted);
+    missing.removeAll(seen);
+    check(missing.isEmpty(), "every subscriber to receive a warm-up message from every instance before the sample",
+        "missing (subscriber/instance): " + missing);
+  }
+
+  /** True (and noted in {@code seen}) when {@code e} is a warm-up message. */
+  private static boolean warm(io.micronats.spi.broker.Event e, String subscriber, Set<String> seen) {
+    java.util.Optional<String> from = e.message().header(WARM);
+    from.ifPresent(i -> seen.add(subscriber + "/" + i));
+    return from.isPresent();
+  }
+
+  /** subscriber/instance keys for every pair. */
+  private static Set<String> pairs(List<String> subscribers, int instances) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (String s : subscribers) {
+      for (int i = 0; i < instances; i++) {
+        out.add(s + "/i" + i);
+      }
+    }
+    return out;
   }
 
   /** How many of the n messages of BRK-036 go to topic k. */

@@ -30,7 +30,7 @@ final class BrokerMutants {
       @Override public void publish(String topic, Message message) {
         super.publish(topic, message == null ? null : Message.of(message.body()));
       }
-    }, "BRK-001", "BRK-009", "BRK-011", "BRK-031", "BRK-034"));
+    }, "BRK-001", "BRK-009", "BRK-011", "BRK-031", "BRK-034", "BRK-035", "BRK-036"));
     m.add(Mutant.custom("InstancesDoNotShareTopics", Role.BROKER, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, null, () -> Plugins.broker("memory", Mutant.config(ns + "-" + n.incrementAndGet())), null);
