@@ -1,12 +1,17 @@
 package io.micronats.tck;
 
 import io.micronats.tck.broker.BrokerDeliveryRules;
+import io.micronats.tck.broker.BrokerEdgeRules;
 import io.micronats.tck.broker.BrokerLifecycleRules;
+import io.micronats.tck.broker.BrokerSamplingRules;
+import io.micronats.tck.registry.RegistryEdgeRules;
 import io.micronats.tck.registry.RegistryLookupRules;
 import io.micronats.tck.registry.RegistryWatchRules;
 import io.micronats.tck.rpc.RpcRules;
+import io.micronats.tck.transport.TransportEdgeRules;
 import io.micronats.tck.transport.TransportExchangeRules;
 import io.micronats.tck.transport.TransportLifecycleRules;
+import io.micronats.tck.transport.TransportSamplingRules;
 import io.micronats.tck.transport.TransportServeRules;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -101,6 +106,56 @@ public abstract class MicronatsTck {
   @Nested
   @DisplayName("Registry: watch")
   class RegistryWatch extends RegistryWatchRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** TRN-035 to TRN-037: close while others send, several instances, one instance closed. */
+  @Nested
+  @DisplayName("Transport: concurrency, instances, lifecycle")
+  class TransportEdges extends TransportEdgeRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** TRN-038: a sample that shows a 1-in-1,000 defect. */
+  @Nested
+  @DisplayName("Transport: rare faults")
+  class TransportSampling extends TransportSamplingRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** BRK-031 to BRK-033: churn from many threads, several instances, after close(). */
+  @Nested
+  @DisplayName("Broker: concurrency, instances, lifecycle")
+  class BrokerEdges extends BrokerEdgeRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** BRK-034 to BRK-036: samples that show a 1-in-1,000 defect. */
+  @Nested
+  @DisplayName("Broker: rare faults")
+  class BrokerSampling extends BrokerSamplingRules {
+    @Override
+    protected TckTarget target() {
+      return MicronatsTck.this.target();
+    }
+  }
+
+  /** REG-032 to REG-035: concurrent changes as a history, one instance closed, several versions, empty node lists. */
+  @Nested
+  @DisplayName("Registry: concurrency, instances, lifecycle, shapes")
+  class RegistryEdges extends RegistryEdgeRules {
     @Override
     protected TckTarget target() {
       return MicronatsTck.this.target();

@@ -181,6 +181,14 @@ public abstract class RuleGroup {
     return result;
   }
 
+  /**
+   * The number of independent trials this sampling rule runs: {@code trials=N} of its catalogue
+   * entry, or {@code thorough=M} in thorough mode ({@link TestEnvironment#thorough()}).
+   */
+  protected final int trials() {
+    return rule().trials(env().thorough());
+  }
+
   /** Bytes 0..n-1 from the rule's seeded random generator. */
   protected final byte[] randomBytes(int n) {
     byte[] bytes = new byte[n];

@@ -37,7 +37,9 @@ class CatalogueConsistencyTest {
   static final List<Class<?>> GROUPS = List.of(TransportExchangeRules.class, TransportLifecycleRules.class,
       TransportServeRules.class,
       BrokerDeliveryRules.class, BrokerLifecycleRules.class, RegistryLookupRules.class, RegistryWatchRules.class,
-      RpcRules.class);
+      RpcRules.class, io.micronats.tck.transport.TransportEdgeRules.class,
+      io.micronats.tck.transport.TransportSamplingRules.class, io.micronats.tck.broker.BrokerEdgeRules.class,
+      io.micronats.tck.broker.BrokerSamplingRules.class, io.micronats.tck.registry.RegistryEdgeRules.class);
 
   static Map<String, List<Method>> ruleMethods() {
     Map<String, List<Method>> byId = new TreeMap<>();

@@ -39,4 +39,22 @@ public abstract class BrokerContract {
       return BrokerContract.this.target();
     }
   }
+
+  /** BRK-031 to BRK-033: churn from many threads, several instances, after close(). */
+  @Nested
+  class Edges extends BrokerEdgeRules {
+    @Override
+    protected TckTarget target() {
+      return BrokerContract.this.target();
+    }
+  }
+
+  /** BRK-034 to BRK-036: samples that show a 1-in-1,000 defect. */
+  @Nested
+  class Sampling extends BrokerSamplingRules {
+    @Override
+    protected TckTarget target() {
+      return BrokerContract.this.target();
+    }
+  }
 }

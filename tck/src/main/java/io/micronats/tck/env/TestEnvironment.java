@@ -48,9 +48,18 @@ public final class TestEnvironment {
   public static final String RULE_TIMEOUT_PARAMETER = "micronats.tck.ruleTimeoutMillis";
   /** Parameter fixing the seed. */
   public static final String SEED_PARAMETER = "micronats.tck.seed";
+  /**
+   * Parameter (and system property) of the thorough mode, {@code true} or {@code false} (default):
+   * sampling rules run the larger samples their catalogue entries state as {@code thorough=M}.
+   */
+  public static final String THOROUGH_PARAMETER = "micronats.tck.thorough";
+  /** Environment variable of the thorough mode, read when the parameter is not set. */
+  public static final String THOROUGH_VARIABLE = "MICRONATS_TCK_THOROUGH";
   /** Environment variable fixing the seed, read when the parameter is not set. */
   public static final String SEED_VARIABLE = "MICRONATS_TCK_SEED";
 
+  /** How much larger thorough samples are, and so how much longer a rule may run in thorough mode: {@value}. */
+  public static final int THOROUGH_SAMPLE_FACTOR = 10;
   /** Default wait for an expected event: {@value} ms. */
   public static final long DEFAULT_WAIT_MILLIS = 5_000;
   /** Default window for "nothing happens": {@value} ms. */
@@ -66,8 +75,10 @@ public final class TestEnvironment {
   private final Duration quietWindow;
   private final Duration ruleTimeout;
   private final long seed;
+  private final boolean thorough;
 
-  private TestEnvironment(double multiplier, Duration wait, Duration quiet, Duration rule, long seed) {
+  private TestEnvironment(double multiplier, Duration wait, Duration quiet, Duration rule, long seed, boolean thorough) {
+    this.thorough = thorough;
     this.multiplier = multiplier;
     this.waitTimeout = wait;
     this.quietWindow = quiet;
@@ -96,7 +107,17 @@ public final class TestEnvironment {
             throw new IllegalArgumentException(SEED_PARAMETER + " is not an integer: '" + v + "'", e);
           }
         }).orElse(JVM_SEED);
-    return new TestEnvironment(multiplier, scaled(wait, multiplier), scaled(quiet, multiplier), scaled(rule, multiplier), seed);
+    boolean thorough = parameters.apply(THOROUGH_PARAMETER).or(() -> Optional.ofNullable(variables.get(THOROUGH_VARIABLE)))
+        .map(v -> switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+          case "true", "" -> true;
+          case "false" -> false;
+          default -> throw new IllegalArgumentException(THOROUGH_PARAMETER + " must be true or false, was '" + v + "'");
+        }).orElse(false);
+    if (thorough) {
+      rule *= THOROUGH_SAMPLE_FACTOR; // samples grow tenfold, and so may the rules that run them
+    }
+    return new TestEnvironment(multiplier, scaled(wait, multiplier), scaled(quiet, multiplier), scaled(rule, multiplier), seed,
+        thorough);
   }
 
   /** The environment from system properties and environment variables only. */
@@ -138,6 +159,11 @@ public final class TestEnvironment {
   /** The hard cap of one rule test, after which it fails as hung. */
   public Duration ruleTimeout() {
     return ruleTimeout;
+  }
+
+  /** True in thorough mode: sampling rules use their larger {@code thorough} samples. */
+  public boolean thorough() {
+    return thorough;
   }
 
   /** The seed of every random choice in this run. */
@@ -249,7 +275,7 @@ public final class TestEnvironment {
   /** One line for logs and reports. */
   public String describe() {
     return "timeoutMultiplier=" + multiplier + ", waitTimeout=" + waitTimeout.toMillis() + "ms, quietWindow="
-        + quietWindow.toMillis() + "ms, ruleTimeout=" + ruleTimeout.toMillis() + "ms, seed=" + seed
+        + quietWindow.toMillis() + "ms, ruleTimeout=" + ruleTimeout.toMillis() + "ms, thorough=" + thorough + ", seed=" + seed
         + " (rerun with -D" + SEED_PARAMETER + "=" + seed + ")";
   }
 

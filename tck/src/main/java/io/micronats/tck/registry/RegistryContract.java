@@ -39,4 +39,13 @@ public abstract class RegistryContract {
       return RegistryContract.this.target();
     }
   }
+
+  /** REG-032 to REG-035: concurrent changes as a history, one instance closed, several versions, empty node lists. */
+  @Nested
+  class Edges extends RegistryEdgeRules {
+    @Override
+    protected TckTarget target() {
+      return RegistryContract.this.target();
+    }
+  }
 }

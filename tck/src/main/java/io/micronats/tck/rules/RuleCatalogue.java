@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * troubleshooting: Check that publish picks one member per queue group ...
  * </pre>
  *
- * <p>An optional {@code retired: reason} line keeps a withdrawn rule's ID reserved.
+ * <p>An optional {@code retired: reason} line keeps a withdrawn rule's ID reserved. A rule that
+ * samples has a {@code detection:} line: its families, {@code trials=N} (default mode),
+ * {@code thorough=M} (thorough mode) and the probability of seeing a rare defect.
  */
 public final class RuleCatalogue {
 
@@ -119,7 +121,8 @@ public final class RuleCatalogue {
         capability.equals("-") ? null : Capability.valueOf(capability),
         require(id, fields, "statement"),
         require(id, fields, "troubleshooting"),
-        fields.containsKey("retired"));
+        fields.containsKey("retired"),
+        fields.getOrDefault("detection", ""));
     rules.put(id, rule);
   }
 

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parsed command line of {@link TckMain}:
- * {@code --plugin NAME [--jar PATH]... [--capability NAME]... [--config key=value]... --out DIR}.
+ * {@code --plugin NAME [--jar PATH]... [--capability NAME]... [--config key=value]... [--thorough] --out DIR}.
  *
  * <p>Immutable.
  *
@@ -21,12 +21,20 @@ import org.jspecify.annotations.Nullable;
  * @param capabilities the declared capabilities
  * @param config settings for every plugin instance
  * @param out the report directory
+ * @param thorough whether {@code --thorough} was given: sampling rules run their larger samples
+ *     (the configuration parameter {@code micronats.tck.thorough=true})
  */
-public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out) {
+public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out,
+    boolean thorough) {
 
   /** The usage text. */
   public static final String USAGE = "usage: tck --plugin NAME [--jar PATH]... [--capability NAME]... "
-      + "[--config key=value]... --out DIR\n  capabilities: " + java.util.Arrays.toString(Capability.values());
+      + "[--config key=value]... [--thorough] --out DIR\n  capabilities: " + java.util.Arrays.toString(Capability.values());
+
+  /** Arguments without {@code --thorough}. */
+  public RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out) {
+    this(plugin, jars, capabilities, config, out, false);
+  }
 
   public RunnerArgs {
     jars = List.copyOf(jars);
@@ -45,6 +53,7 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
     List<Path> jars = new ArrayList<>();
     Set<Capability> caps = EnumSet.noneOf(Capability.class);
     Map<String, String> config = new LinkedHashMap<>();
+    boolean thorough = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
@@ -75,6 +84,10 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
           }
           config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
+        case "--thorough" -> {
+          thorough = true;
+          i--; // a flag: it takes no value
+        }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
       i++;
@@ -85,7 +98,7 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    return new RunnerArgs(plugin, jars, caps, config, out);
+    return new RunnerArgs(plugin, jars, caps, config, out, thorough);
   }
 
   private static String require(String option, @Nullable String value) {

@@ -32,7 +32,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  *
  * <pre>
  * java -cp TCK_CLASSPATH io.micronats.tck.runner.TckMain --plugin NAME [--jar PATH]...
- *      [--capability NAME]... [--config key=value]... --out DIR
+ *      [--capability NAME]... [--config key=value]... [--thorough] --out DIR
  * </pre>
  *
  * <p>Writes {@code DIR/tck-report.json}, {@code DIR/tck-report.md} and JUnit XML in
@@ -73,6 +73,9 @@ public final class TckMain {
       return 2;
     }
     Map<String, String> parameters = parameters();
+    if (parsed.thorough()) {
+      parameters.put(TestEnvironment.THOROUGH_PARAMETER, "true");
+    }
     TestEnvironment env;
     try {
       env = TestEnvironment.from(key -> Optional.ofNullable(parameters.get(key)), System.getenv());

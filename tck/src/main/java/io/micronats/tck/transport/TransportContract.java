@@ -49,4 +49,22 @@ public abstract class TransportContract {
       return TransportContract.this.target();
     }
   }
+
+  /** TRN-035 to TRN-037: close while others send, several instances, one instance closed. */
+  @Nested
+  class Edges extends TransportEdgeRules {
+    @Override
+    protected TckTarget target() {
+      return TransportContract.this.target();
+    }
+  }
+
+  /** TRN-038: a sample that shows a 1-in-1,000 defect. */
+  @Nested
+  class Sampling extends TransportSamplingRules {
+    @Override
+    protected TckTarget target() {
+      return TransportContract.this.target();
+    }
+  }
 }

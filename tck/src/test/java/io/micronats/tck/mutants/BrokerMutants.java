@@ -30,11 +30,11 @@ final class BrokerMutants {
       @Override public void publish(String topic, Message message) {
         super.publish(topic, message == null ? null : Message.of(message.body()));
       }
-    }, "BRK-001", "BRK-009", "BRK-011"));
+    }, "BRK-001", "BRK-009", "BRK-011", "BRK-031", "BRK-034", "BRK-035", "BRK-036"));
     m.add(Mutant.custom("InstancesDoNotShareTopics", Role.BROKER, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, null, () -> Plugins.broker("memory", Mutant.config(ns + "-" + n.incrementAndGet())), null);
-    }, "BRK-002", "BRK-006", "BRK-008", "BRK-009"));
+    }, "BRK-002", "BRK-006", "BRK-008", "BRK-009", "BRK-031", "BRK-032", "BRK-033", "BRK-034", "BRK-036"));
     m.add(Mutant.broker("OnlyTheFirstPlainSubscriberOfATopicGetsMessages", b -> new ForwardingBroker(b) {
       final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -50,7 +50,7 @@ final class BrokerMutants {
         return super.subscribe(topic, handler, options == null ? null : new SubscribeOptions(null, options.autoAck(),
             options.errorHandler()));
       }
-    }, "BRK-004", "BRK-005", "BRK-006", "BRK-015", "BRK-022"));
+    }, "BRK-004", "BRK-005", "BRK-006", "BRK-015", "BRK-022", "BRK-035"));
     AtomicInteger instances = new AtomicInteger();
     m.add(Mutant.broker("QueueGroupsScopedToOneInstance", b -> new ForwardingBroker(b) {
       final String suffix = "i" + instances.incrementAndGet();
@@ -59,7 +59,7 @@ final class BrokerMutants {
         return super.subscribe(topic, handler, options == null || options.queueGroup().isEmpty() ? options
             : options.withQueue(options.queue() + suffix));
       }
-    }, "BRK-006", "BRK-022"));
+    }, "BRK-006", "BRK-022", "BRK-035"));
     m.add(Mutant.broker("SubscriptionsMatchTopicPrefixes", b -> new ForwardingBroker(b) {
       final List<Subscription> extra = new ArrayList<>();
 
@@ -75,7 +75,7 @@ final class BrokerMutants {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         return new PairReversingHandler(h);
       }
-    }, "BRK-008", "BRK-009", "BRK-010", "BRK-011", "BRK-013", "BRK-029"));
+    }, "BRK-008", "BRK-009", "BRK-010", "BRK-011", "BRK-013", "BRK-029", "BRK-031", "BRK-032", "BRK-034"));
     m.add(Mutant.broker("DropsEveryTenthMessage", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         AtomicInteger n = new AtomicInteger();
@@ -85,7 +85,7 @@ final class BrokerMutants {
           }
         };
       }
-    }, "BRK-003", "BRK-004", "BRK-005", "BRK-006", "BRK-008", "BRK-009", "BRK-015", "BRK-028"));
+    }, "BRK-003", "BRK-004", "BRK-005", "BRK-006", "BRK-008", "BRK-009", "BRK-015", "BRK-028", "BRK-031", "BRK-032", "BRK-034", "BRK-035", "BRK-036"));
     m.add(Mutant.broker("DuplicatesEveryFiftiethMessage", b -> new ForwardingBroker(b) {
       @Override EventHandler handler(EventHandler h, String topic, SubscribeOptions options) {
         AtomicInteger n = new AtomicInteger();
@@ -96,7 +96,7 @@ final class BrokerMutants {
           }
         };
       }
-    }, "BRK-009"));
+    }, "BRK-009", "BRK-031", "BRK-034", "BRK-035", "BRK-036"));
     m.add(Mutant.broker("MaxPayloadOverstatedByOne", b -> new ForwardingBroker(b) {
       @Override public long maxPayloadBytes() {
         return delegate.maxPayloadBytes() + 1;
@@ -189,7 +189,7 @@ final class BrokerMutants {
           super.publish(topic, message);
         }
       }
-    }, "BRK-017", "BRK-024"));
+    }, "BRK-017", "BRK-024", "BRK-033"));
     m.add(Mutant.broker("ConnectAfterDisconnectIsANoOp", b -> new ForwardingBroker(b) {
       final AtomicBoolean disconnected = new AtomicBoolean();
 
@@ -228,7 +228,7 @@ final class BrokerMutants {
           }
         };
       }
-    }, "BRK-020", "BRK-028"));
+    }, "BRK-020", "BRK-028", "BRK-031"));
     m.add(Mutant.broker("SecondUnsubscribeThrows", b -> new ForwardingBroker(b) {
       @Override public Subscription subscribe(String topic, EventHandler handler, SubscribeOptions options) {
         Subscription s = super.subscribe(topic, handler, options);

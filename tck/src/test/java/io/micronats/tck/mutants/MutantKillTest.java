@@ -78,6 +78,7 @@ class MutantKillTest {
     all.addAll(ServeMutants.all());
     all.addAll(BrokerMutants.all());
     all.addAll(RegistryMutants.all());
+    all.addAll(EdgeMutants.all());
     return all;
   }
 

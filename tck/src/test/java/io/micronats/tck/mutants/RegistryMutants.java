@@ -62,12 +62,12 @@ final class RegistryMutants {
           throw new RegistryException("backend unreachable");
         }
       }
-    }, "REG-003", "REG-004", "REG-012", "REG-017", "RPC-002").withRpc());
+    }, "REG-003", "REG-004", "REG-012", "REG-017", "REG-032", "RPC-002").withRpc());
     m.add(Mutant.registry("DeregisterKeepsTheNodes", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         java.util.Objects.requireNonNull(s);
       }
-    }, "REG-004", "REG-005", "REG-012", "REG-024", "REG-027", "REG-029"));
+    }, "REG-004", "REG-005", "REG-012", "REG-024", "REG-027", "REG-029", "REG-032", "REG-035"));
     m.add(Mutant.registry("DeregisterMatchesIdAndAddress", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         List<Node> current;
@@ -82,7 +82,7 @@ final class RegistryMutants {
           super.deregister(s.withNodes(matching));
         }
       }
-    }, "REG-005"));
+    }, "REG-005", "REG-035"));
     m.add(Mutant.registry("DeregisterOfUnknownThrows", r -> new ForwardingRegistry(r) {
       @Override public void deregister(Service s) {
         List<String> ids = super.getService(s.name()).stream().filter(x -> x.version().equals(s.version()))
@@ -134,7 +134,7 @@ final class RegistryMutants {
           super.register(s.withNodes(fresh), o);
         }
       }
-    }, "REG-008", "REG-018"));
+    }, "REG-008", "REG-018", "REG-035"));
     m.add(Mutant.registry("ListServicesSkipsTheEmptyVersion", r -> new ForwardingRegistry(r) {
       @Override public List<Service> listServices() {
         return super.listServices().stream().filter(s -> !s.version().isEmpty()).toList();
@@ -164,7 +164,7 @@ final class RegistryMutants {
     m.add(Mutant.custom("InstancesDoNotShareRegistrations", Role.REGISTRY, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, null, null, () -> Plugins.registry("memory", Mutant.config(ns + "-" + n.incrementAndGet())));
-    }, "REG-011", "REG-012", "REG-015", "REG-029", "RPC-007", "RPC-008", "RPC-009").withRpc());
+    }, "REG-011", "REG-012", "REG-015", "REG-029", "REG-032", "REG-033", "REG-034", "REG-035", "RPC-007", "RPC-008", "RPC-009").withRpc());
     m.add(Mutant.registry("AddressesLowerCased", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s == null ? null : s.withNodes(s.nodes().stream()
@@ -194,7 +194,7 @@ final class RegistryMutants {
           IN_FLIGHT.decrementAndGet();
         }
       }
-    }, "REG-015"));
+    }, "REG-015", "REG-032"));
     m.add(Mutant.registry("ConcurrentLookupsSeeHalfTheService", r -> new ForwardingRegistry(r) {
       final AtomicInteger inFlight = new AtomicInteger();
 
@@ -216,7 +216,7 @@ final class RegistryMutants {
       @Override public void close() {
         // the delegate (and its watchers) stay open
       }
-    }, "REG-020"));
+    }, "REG-020", "REG-033"));
     m.add(Mutant.registry("TtlIgnored", r -> new ForwardingRegistry(r) {
       @Override public void register(Service s, RegisterOptions o) {
         super.register(s, o == null ? null : RegisterOptions.defaults());
@@ -236,7 +236,7 @@ final class RegistryMutants {
       @Override Watcher watcher(Watcher w) {
         return mapping(w, e -> e.action() == Action.DELETE ? new WatchEvent(Action.DELETE, e.service().withNodes(List.of())) : e);
       }
-    }, "REG-024", "REG-031"));
+    }, "REG-024", "REG-031", "REG-032"));
     m.add(Mutant.registry("WatchOfANameSeesEverything", r -> new ForwardingRegistry(r) {
       @Override public Watcher watch(String service) {
         java.util.Objects.requireNonNull(service);
@@ -273,7 +273,7 @@ final class RegistryMutants {
           }
         };
       }
-    }, "REG-027"));
+    }, "REG-027", "REG-032"));
     m.add(Mutant.registry("WatchersShareOneQueue", r -> new ForwardingRegistry(r) {
       final Map<String, Watcher> shared = new ConcurrentHashMap<>();
 

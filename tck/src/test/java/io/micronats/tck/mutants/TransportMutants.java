@@ -36,7 +36,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-001", "TRN-023", "TRN-031"));
+    }, "TRN-001", "TRN-023", "TRN-031", "TRN-037"));
     m.add(Mutant.transport("FreshAddressIsNotValid", t -> new ForwardingTransport(t) {
       @Override Listener listener(Listener l) {
         return new ForwardingListener(l) {
@@ -45,7 +45,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-002", "TRN-029", "TRN-030"));
+    }, "TRN-002", "TRN-029", "TRN-030", "TRN-036"));
     m.add(Mutant.transport("HeaderNamesLowerCased", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {
@@ -100,7 +100,7 @@ final class TransportMutants {
       @Override Socket server(Socket s) {
         return swapping(s);
       }
-    }, "TRN-006", "TRN-007", "TRN-009", "TRN-017", "TRN-029"));
+    }, "TRN-006", "TRN-007", "TRN-009", "TRN-017", "TRN-029", "TRN-035"));
     m.add(Mutant.transport("ConcurrentSendsClobberEachOther", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return racy(s);
@@ -109,7 +109,7 @@ final class TransportMutants {
       @Override Socket server(Socket s) {
         return racy(s);
       }
-    }, "TRN-007", "TRN-009"));
+    }, "TRN-007", "TRN-009", "TRN-035"));
     m.add(Mutant.transport("RepliesGoToTheNewestClient", t -> new ForwardingTransport(t) {
       final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
@@ -135,7 +135,7 @@ final class TransportMutants {
       @Override public Listener serve(ExchangeHandler handler) {
         return serveByListening(null, handler);
       }
-    }, "RPC-006", "TRN-008", "TRN-030").withRpc());
+    }, "RPC-006", "TRN-008", "TRN-030", "TRN-038").withRpc());
     m.add(Mutant.transport("DialReachesTheNewestListener", t -> new ForwardingTransport(t) {
       final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
@@ -153,11 +153,11 @@ final class TransportMutants {
         }
         return client(delegate.dial(target, timeout));
       }
-    }, "TRN-010", "TRN-026", "TRN-034"));
+    }, "TRN-010", "TRN-026", "TRN-034", "TRN-036"));
     m.add(Mutant.custom("InstancesDoNotShareListeners", Role.TRANSPORT, ns -> {
       AtomicInteger n = new AtomicInteger();
       return Mutant.target(ns, () -> Plugins.transport("memory", Mutant.config(ns + "-" + n.incrementAndGet())), null, null);
-    }, "RPC-007", "RPC-008", "RPC-009", "TRN-011").withRpc());
+    }, "RPC-007", "RPC-008", "RPC-009", "TRN-011", "TRN-036", "TRN-037", "TRN-038").withRpc());
     m.add(Mutant.transport("AcceptHandlerAlsoCalledWithADeadSocket", t -> new ForwardingTransport(t) {
       @Override AcceptHandler handler(AcceptHandler h) {
         return socket -> {
@@ -237,7 +237,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-016", "TRN-018"));
+    }, "TRN-016", "TRN-018", "TRN-035"));
     m.add(Mutant.transport("ReceiveHangsInsteadOfReportingClose", t -> new ForwardingTransport(t) {
       @Override Socket client(Socket s) {
         return new ForwardingSocket(s) {
@@ -264,7 +264,7 @@ final class TransportMutants {
           }
         };
       }
-    }, "TRN-016", "TRN-018", "TRN-019", "TRN-020"));
+    }, "TRN-016", "TRN-018", "TRN-019", "TRN-020", "TRN-035", "TRN-036"));
     m.add(Mutant.transport("ListenerCloseOnlyFlipsAFlag", t -> new ForwardingTransport(t) {
       @Override Listener listener(Listener l) {
         AtomicBoolean closed = new AtomicBoolean();
@@ -322,7 +322,7 @@ final class TransportMutants {
       @Override public void close() {
         closed.set(true);
       }
-    }, "TRN-024"));
+    }, "TRN-024", "TRN-037"));
     m.add(Mutant.transport("InvalidAddressesAreRepaired", t -> new ForwardingTransport(t) {
       @Override public Listener listen(String address, AcceptHandler handler) {
         return super.listen(repair(address), handler);
