@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * RPC and broker workloads and the raw baseline), prints a summary and renders a report when the
  * reports module provides one.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Run the default scenario and render a report (about 2-3 minutes).",
         "A 3-node local cluster, 1,000 fake services, discovery, RPC and broker workloads and the raw-jnats baseline;",
         "node 1 is killed 3 s into the RPC phase and restarted 4 s later (--no-fault to skip)."})
