@@ -1,24 +1,91 @@
 package io.micronats.tck;
 
+import io.micronats.spi.plugin.BrokerProvider;
+import io.micronats.spi.plugin.Plugins;
+import io.micronats.spi.plugin.RegistryProvider;
+import io.micronats.spi.plugin.TransportProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The superclass of {@link MicronatsTck} that makes a wrong test setup fail loudly instead of
  * passing with no rule run: an old Maven Surefire that does not run JUnit 5 at all, JUnit jars of
- * mixed versions on the test class path, or a JUnit older than {@value #MINIMUM_JUPITER}.
+ * mixed versions on the test class path, a JUnit older than {@value #MINIMUM_JUPITER}, or a
+ * {@link #target()} that cannot be built (a wrong plugin name fails one test, listing the plugins
+ * there are, and skips the others instead of failing every rule the same way).
  *
- * <p>Each failure names the fix (see the README's "Verify your plugin" section). Stateless.
+ * <p>Each failure names the fix (see the README's "Verify your plugin" section). Stateless; what
+ * it learns about {@link #target()} lives in the engine run's root store.
  */
-public abstract class JUnitSetupCheck {
+@ExtendWith(TckSetupCheck.TargetCheck.class)
+public abstract class TckSetupCheck {
 
   /** The oldest JUnit Jupiter the TCK is tested on. */
   public static final String MINIMUM_JUPITER = "5.10";
 
   /** For subclasses. */
-  protected JUnitSetupCheck() {}
+  protected TckSetupCheck() {}
+
+  /** The implementation under test. */
+  protected abstract TckTarget target();
+
+  /**
+   * Runs before every rule: the first rule of a class whose {@link #target()} throws fails with
+   * the reason and the available plugins; the later ones of that engine run are skipped, pointing
+   * at that failure. A {@link TestAbortedException} from {@code target()} passes through.
+   */
+  static final class TargetCheck implements BeforeEachCallback {
+    /** Used by JUnit. */
+    TargetCheck() {}
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      TckSetupCheck tck = context.getRequiredTestInstances().getAllInstances().stream()
+          .filter(TckSetupCheck.class::isInstance).map(TckSetupCheck.class::cast).findFirst().orElse(null);
+      if (tck == null) {
+        return;
+      }
+      Class<?> type = tck.getClass();
+      ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.create(TargetCheck.class, type));
+      String earlier = store.get("failure", String.class);
+      if (earlier != null) {
+        throw new TestAbortedException("not run: " + type.getSimpleName() + ".target() failed (see the one failed test): "
+            + earlier);
+      }
+      if (store.get("ok") != null) {
+        return;
+      }
+      try {
+        tck.target();
+        store.put("ok", Boolean.TRUE);
+      } catch (TestAbortedException e) {
+        throw e;
+      } catch (RuntimeException | Error e) {
+        String why = e.getMessage() + "; available plugins: " + availablePlugins();
+        store.put("failure", why);
+        throw new AssertionError(type.getSimpleName() + ".target() cannot build the implementation under test: " + why, e);
+      }
+    }
+  }
+
+  /** Every transport, broker and registry plugin name on the context class path, sorted. */
+  public static Set<String> availablePlugins() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = context != null ? context : TckSetupCheck.class.getClassLoader();
+    TreeSet<String> names = new TreeSet<>();
+    Plugins.providers(TransportProvider.class, loader).forEach(p -> names.add(p.name()));
+    Plugins.providers(BrokerProvider.class, loader).forEach(p -> names.add(p.name()));
+    Plugins.providers(RegistryProvider.class, loader).forEach(p -> names.add(p.name()));
+    return names;
+  }
 
   private static final String FIX = "Fix: import the JUnit BOM (org.junit:junit-bom, <type>pom</type> <scope>import</scope>) "
       + "in <dependencyManagement> and use maven-surefire-plugin 3.0 or newer; the README section "
@@ -107,7 +174,7 @@ public abstract class JUnitSetupCheck {
 
   private static void version(String artifact, String className, Map<String, String> into) {
     try {
-      Class<?> type = Class.forName(className, false, JUnitSetupCheck.class.getClassLoader());
+      Class<?> type = Class.forName(className, false, TckSetupCheck.class.getClassLoader());
       Package p = type.getPackage();
       String v = p == null ? null : p.getImplementationVersion();
       if (v != null) {
