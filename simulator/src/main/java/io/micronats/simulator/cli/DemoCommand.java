@@ -66,7 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
     LoadPlan plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).build();
     Console console = new Console(spec.commandLine().getOut(), !output.quiet, 3.0);
-    SimulationResult result = Simulation.run(plan, console);
+    SimulationResult result;
+    try (InterruptNotice notice = InterruptNotice.register(plan.outputDirectory(), spec.commandLine().getErr())) {
+      result = Simulation.run(plan, console);
+    }
     Summaries.printResult(console, result);
     List<Path> report = ReportLauncher.render(List.of(result.resultsFile()), out.resolve("report"));
     report.forEach(p -> console.line("report: " + p.toAbsolutePath()));

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 public final class MicronatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.Mixin LoggingOptions logging;
+
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getOut());

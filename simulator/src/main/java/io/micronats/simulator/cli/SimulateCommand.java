@@ -112,7 +112,10 @@ public final class SimulateCommand implements Callable<Integer> {
       Summaries.printPlan(console, plan);
       return ExitCodes.OK;
     }
-    SimulationResult result = Simulation.run(plan, console);
+    SimulationResult result;
+    try (InterruptNotice notice = InterruptNotice.register(plan.outputDirectory(), spec.commandLine().getErr())) {
+      result = Simulation.run(plan, console);
+    }
     Summaries.printResult(console, result);
     return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }

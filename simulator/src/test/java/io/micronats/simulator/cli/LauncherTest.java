@@ -83,4 +83,47 @@ class LauncherTest {
     assertThat(run.out()).containsPattern("micronats \\d+\\.\\d+").containsPattern("jnats \\d+\\.\\d+")
         .containsPattern("nats-server v?\\d+\\.\\d+");
   }
+
+  @Test
+  void ctrlCSaysWhereThePartialResultsAre() throws Exception {
+    Files.writeString(callerDir.resolve("long.yaml"), """
+        name: long
+        implementation: memory
+        fleet: {services: 5}
+        phases: {warmup: 1s, measured: 5m, cooldown: 100ms}
+        workloads:
+          rpc: {rate: 50}
+          discovery: {enabled: false}
+          broker: {enabled: false}
+          baseline: {enabled: false}
+        """);
+    Path log = callerDir.resolve("launcher.log");
+    ProcessBuilder pb = new ProcessBuilder("bash", LAUNCHER.toString(), "simulate", "long.yaml", "--out", "partial")
+        .directory(callerDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("MICRONATS_CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.start();  // the launcher execs java: this pid is the JVM's
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(log).contains("  .. ") && p.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(200);  // polling for the first progress line, bounded by the deadline
+      }
+      assertThat(Files.readString(log)).as("a progress line before the interrupt").contains("  .. ");
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+      assertThat(p.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
+      assertThat(Files.readString(log)).contains("interrupted: partial results in "
+          + callerDir.toRealPath().resolve("partial"));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void logLevelOptionsAreAcceptedByEveryCommandAndAnUnknownLevelIsAUsageError() throws Exception {
+    assertThat(launch(callerDir, "simulate", "--log-level=debug", "--help").code()).isEqualTo(ExitCodes.OK);
+    assertThat(launch(callerDir, "report", "--verbose", "--help").code()).isEqualTo(ExitCodes.OK);
+    Outcome bad = launch(callerDir, "simulate", "--log-level", "loud", "--help");
+    assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bad.out()).contains("--log-level loud");
+  }
 }
