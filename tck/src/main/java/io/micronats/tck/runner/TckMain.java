@@ -130,6 +130,7 @@ public final class TckMain {
     TckReport report = new TckReport(TckReport.currentVersion(), parsed.plugin(), parsed.capabilities(), env, started,
         (System.nanoTime() - t0) / 1_000_000, collector.results());
     try {
+      JUnitXmlNames.apply(parsed.out().resolve("junit"), parsed.plugin());
       Path json = TckReportWriter.write(report, parsed.out(), rerun);
       out.println("micronats TCK: " + report.verdict() + " (" + report.count(RuleResult.Status.PASSED) + " passed, "
           + report.count(RuleResult.Status.FAILED) + " failed, " + report.count(RuleResult.Status.SKIPPED) + " skipped of "

@@ -87,4 +87,17 @@ class RunnerFlagsTest {
     assertThat(rerun.group(1)).contains("--seed 987654321", "--timeout-multiplier 2.0", "--capability REGISTRY_TTL",
         "--out " + dir);
   }
+
+  @Test
+  void theJUnitXmlNamesThePlugin(@TempDir Path dir) throws IOException {
+    assertThat(run("--plugin", "memory", "--capability", "EXCLUSIVE_LISTEN", "--capability", "WILDCARD_SUBSCRIPTIONS",
+        "--capability", "REGISTRY_TTL", "--out", dir.toString())).as(out + "\n" + err).isZero();
+    Path xml = dir.resolve("junit/TEST-micronats-tck-memory.xml");
+    String text = Files.readString(xml);
+    assertThat(text).contains("<testsuite name=\"micronats TCK: memory\"")
+        .contains("classname=\"micronats.tck.memory.RegistryLookup\"").doesNotContain("classname=\"io.micronats.tck.MicronatsTck$");
+    try (var files = Files.list(dir.resolve("junit"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("TEST-micronats-tck-memory.xml");
+    }
+  }
 }
