@@ -104,7 +104,7 @@ public final class TckMain {
     }
     parameters.put(TestEnvironment.SEED_PARAMETER, Long.toString(env.seed()));
     out.println("micronats TCK " + TckReport.currentVersion() + ": plugin '" + parsed.plugin() + "', capabilities "
-        + parsed.capabilities() + ", " + env.describe());
+        + parsed.capabilities() + ", " + env.describe().replaceFirst(" \\(rerun with -D[^)]*\\)", "") + " (rerun: --seed " + env.seed() + ")");
 
     RuleResultCollector collector = new RuleResultCollector(RuleCatalogue.standard());
     Instant started = Instant.now();

@@ -81,6 +81,7 @@ class RunnerFlagsTest {
         "--capability", "REGISTRY_TTL", "--seed", "987654321", "--timeout-multiplier=2", "--out", dir.toString());
     assertThat(status).as(out + "\n" + err).isZero();
     assertThat(Files.readString(dir.resolve("tck-report.json"))).contains("\"seed\": 987654321");
+    assertThat(out.toString()).contains("(rerun: --seed 987654321)").doesNotContain("rerun with -D");
     String md = Files.readString(dir.resolve("tck-report.md"));
     Matcher rerun = Pattern.compile("- Rerun: `([^`]*)`").matcher(md);
     assertThat(rerun.find()).as(md).isTrue();
