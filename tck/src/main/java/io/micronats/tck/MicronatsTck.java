@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Nested;
  * {@link io.micronats.tck.registry.RegistryContract} or {@link io.micronats.tck.rpc.RpcContract}
  * instead. Without writing code: {@code ./micronats tck --plugin acme --out DIR}.
  */
-public abstract class MicronatsTck {
+public abstract class MicronatsTck extends TckSetupCheck {
 
   /** The implementation under test. */
   protected abstract TckTarget target();

@@ -163,8 +163,8 @@ public final class TckExtension implements InvocationInterceptor {
         : "the implementation threw " + failure;
     String message = rule.id() + " [" + level + "] " + detail + "\n    rule: " + rule.statement()
         + "\n    troubleshooting: " + rule.troubleshooting()
-        + "\n    seed: " + environment(context).seed() + " (rerun with -D" + TestEnvironment.SEED_PARAMETER + "="
-        + environment(context).seed() + ")";
+        + "\n    seed: " + environment(context).seed() + " (rerun: " + TestEnvironment.rerunHint(environment(context).seed())
+        + ")";
     boolean warnOnly = !"fail".equals(context.getConfigurationParameter(RECOMMENDED_PARAMETER).orElse("warn"));
     if (rule.level() == Level.RECOMMENDED && warnOnly) {
       return new RecommendationNotMet(message, failure);

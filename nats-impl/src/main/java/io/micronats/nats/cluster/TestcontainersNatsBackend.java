@@ -25,6 +25,10 @@ import org.testcontainers.utility.DockerImageName;
 public final class TestcontainersNatsBackend implements NatsBackend {
   /** The default image. */
   public static final String DEFAULT_IMAGE = "nats:2.9-alpine";
+  /** System property choosing the image {@link #defaultImage()} returns. */
+  public static final String IMAGE_PROPERTY = "micronats.nats.image";
+  /** Environment variable choosing the image, when the system property is not set. */
+  public static final String IMAGE_VARIABLE = "MICRONATS_NATS_IMAGE";
   private static final int CLIENT_PORT = 4222;
   private static final int MONITOR_PORT = 8222;
 
@@ -54,6 +58,41 @@ public final class TestcontainersNatsBackend implements NatsBackend {
   }
 
   /**
+   * The image to run: system property {@value #IMAGE_PROPERTY}, else environment variable
+   * {@value #IMAGE_VARIABLE}, else {@value #DEFAULT_IMAGE}. Offline engines need it present
+   * locally ({@code docker pull} it once); Testcontainers' own Ryuk container is switched off with
+   * {@code TESTCONTAINERS_RYUK_DISABLED=true}.
+   */
+  public static String defaultImage() {
+    String property = System.getProperty(IMAGE_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return property.trim();
+    }
+    String variable = System.getenv(IMAGE_VARIABLE);
+    return variable != null && !variable.isBlank() ? variable.trim() : DEFAULT_IMAGE;
+  }
+
+  /**
+   * Why this backend cannot start here, naming what is missing and the fix; empty when
+   * Testcontainers is on the class path and a Docker engine answers. Never throws.
+   */
+  public static java.util.Optional<String> unavailableReason() {
+    try {
+      Class.forName("org.testcontainers.DockerClientFactory", false, TestcontainersNatsBackend.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return java.util.Optional.of("org.testcontainers:testcontainers is not on the class path (./micronats brings it; "
+          + "a build using nats-impl adds it, it is an optional dependency)");
+    }
+    if (!isDockerAvailable()) {
+      String host = System.getenv("DOCKER_HOST");
+      return java.util.Optional.of("no Docker engine answers (" + (host != null ? "DOCKER_HOST=" + host
+          : "no DOCKER_HOST, /var/run/docker.sock") + "): start one, or use local nats-server processes (NatsCluster, "
+          + "layout backend: local)");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Whether Testcontainers is on the class path and a Docker engine answers. Never throws.
    */
   public static boolean isDockerAvailable() {
@@ -79,10 +118,9 @@ public final class TestcontainersNatsBackend implements NatsBackend {
       if (started) {
         return;
       }
-      if (!isDockerAvailable()) {
-        throw new DockerUnavailableException("Docker is not available (no engine answers, or "
-            + "org.testcontainers:testcontainers is not on the class path): use NatsCluster "
-            + "(local nats-server processes) instead", null);
+      java.util.Optional<String> reason = unavailableReason();
+      if (reason.isPresent()) {
+        throw new DockerUnavailableException("Docker is not available: " + reason.get(), null);
       }
       try {
         Network net = Network.newNetwork();

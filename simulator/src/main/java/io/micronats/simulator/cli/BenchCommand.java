@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code bench --out DIR}: micronats against raw jnats on a local 3-node cluster, client and
  * service on different nodes; prints a table and writes {@code DIR/bench.json}.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Compare micronats with raw jnats and write DIR/bench.json.",
         "A local cluster, client and service on different nodes: RPC request/reply, broker publish/subscribe",
         "and registry lookups per strategy, each against raw jnats."})

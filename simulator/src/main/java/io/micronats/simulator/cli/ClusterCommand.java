@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cluster}: groups the local-cluster commands ({@code cluster up}).
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true, description = "Local NATS clusters for trying things by hand.",
+@Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Local NATS clusters for trying things by hand.",
     subcommands = {ClusterUpCommand.class})
 public final class ClusterCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

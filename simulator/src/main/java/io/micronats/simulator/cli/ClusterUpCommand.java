@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * {@code cluster up}: starts a local cluster in the foreground, prints its URLs, and keeps it
  * until Ctrl-C (or SIGTERM), end of standard input, or {@code --max-time}.
  */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Start a local nats-server cluster with full-mesh routes and keep it running.",
         "Stops on Ctrl-C or SIGTERM, when standard input closes (--stdin, on by default for a terminal),"
             + " or after --max-time.",

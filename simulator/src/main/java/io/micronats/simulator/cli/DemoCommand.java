@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * RPC and broker workloads and the raw baseline), prints a summary and renders a report when the
  * reports module provides one.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Run the default scenario and render a report (about 2-3 minutes).",
         "A 3-node local cluster, 1,000 fake services (2 instances, 2 versions each), discovery, RPC and broker workloads and the raw-jnats baseline;",
         "node 1 is killed 3 s into the RPC phase and restarted 4 s later (--no-fault to skip)."})
@@ -74,7 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
     LoadPlan plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).build();
     Console console = new Console(spec.commandLine().getOut(), !output.quiet, 3.0);
-    SimulationResult result = Simulation.run(plan, console);
+    SimulationResult result;
+    try (InterruptNotice notice = InterruptNotice.register(plan.outputDirectory(), spec.commandLine().getErr())) {
+      result = Simulation.run(plan, console);
+    }
     Summaries.printResult(console, result);
     List<Path> report = ReportLauncher.render(List.of(result.resultsFile()), out.resolve("report"));
     report.forEach(p -> console.line("report: " + p.toAbsolutePath()));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * {@code jmh}: runs the JMH micro-benchmarks of the hot paths (message encoding, registry cache
  * lookup, selector, in-memory round trip). Never part of the test suite.
  */
-@Command(name = "jmh", mixinStandardHelpOptions = true,
+@Command(name = "jmh", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Run the JMH benchmarks of the hot paths and write DIR/jmh.json.")
 public final class JmhCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

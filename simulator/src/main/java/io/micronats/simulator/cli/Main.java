@@ -11,6 +11,12 @@ public final class Main {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    String bad = LoggingOptions.check(args);
+    if (bad != null) {
+      System.err.println("micronats: " + bad);
+      System.exit(ExitCodes.USAGE);
+    }
+    LoggingOptions.apply(args);  // before any logger exists
     System.exit(commandLine().execute(args));
   }
 

@@ -9,12 +9,14 @@ import picocli.CommandLine.Spec;
 /**
  * The root command: lists the subcommands.
  */
-@Command(name = "micronats", mixinStandardHelpOptions = true, version = "micronats simulator 0.1.0-SNAPSHOT",
+@Command(name = "micronats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Micro on NATS: load simulator, benchmarks and local clusters.",
     subcommands = {DemoCommand.class, SimulateCommand.class, BenchCommand.class, ReportCommand.class,
         ClusterCommand.class, JmhCommand.class, CommandLine.HelpCommand.class})
 public final class MicronatsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.Mixin LoggingOptions logging;
 
   @Override
   public Integer call() {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  * {@code report RESULTS... --out DIR}: renders one result file, or compares several, through the
  * reports module.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Render a report (HTML and Markdown) from one results.json, or compare several.")
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

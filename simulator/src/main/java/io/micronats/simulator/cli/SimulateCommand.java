@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code simulate SCENARIO.yaml --out DIR}: validates the scenario, runs it with progress, and
  * writes {@code DIR/results.json} plus raw histogram logs.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Run a scenario file and write DIR/results.json and raw histogram logs.",
         "The scenario is validated before anything starts (see simulator/SCENARIOS.md)."})
 public final class SimulateCommand implements Callable<Integer> {
@@ -42,6 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--implementation", paramLabel = "NAME",
       description = "Override the scenario's implementation (nats, memory, or a plugin name).")
   @Nullable String implementation;
+
+  @Option(names = "--jar", paramLabel = "PLUGIN.jar",
+      description = {"A plugin's jar to load (repeatable): its providers become usable as",
+          "`implementation: NAME` in the scenario or with --implementation."})
+  List<Path> jars = new ArrayList<>();
 
   @Option(names = "--validate-only", description = "Check the scenario and print the plan, run nothing.")
   boolean validateOnly;
@@ -82,10 +87,16 @@ public final class SimulateCommand implements Callable<Integer> {
     if (scenarioFile == null) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'SCENARIO.yaml'");
     }
+    try {
+      PluginJars.install(jars);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     if (implementation != null) {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
     }
+    PluginJars.requirePlugin(scenario.implementation());
     if (agent) {
       return distributed(scenario, console);
     }
@@ -101,7 +112,10 @@ public final class SimulateCommand implements Callable<Integer> {
       Summaries.printPlan(console, plan);
       return ExitCodes.OK;
     }
-    SimulationResult result = Simulation.run(plan, console);
+    SimulationResult result;
+    try (InterruptNotice notice = InterruptNotice.register(plan.outputDirectory(), spec.commandLine().getErr())) {
+      result = Simulation.run(plan, console);
+    }
     Summaries.printResult(console, result);
     return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
   }

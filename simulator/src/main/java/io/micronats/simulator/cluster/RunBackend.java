@@ -51,11 +51,11 @@ public final class RunBackend implements AutoCloseable {
       return new RunBackend(external, List.of(), "external " + String.join(",", urls));
     }
     if (layout.backend() == Layout.Backend.TESTCONTAINERS) {
-      if (!TestcontainersNatsBackend.isDockerAvailable()) {
-        throw new UnsupportedOperationException("layout.backend is testcontainers but no Docker engine is running;"
-            + " use backend: local");
+      java.util.Optional<String> unavailable = TestcontainersNatsBackend.unavailableReason();
+      if (unavailable.isPresent()) {
+        throw new UnsupportedOperationException("layout.backend is testcontainers, but " + unavailable.get());
       }
-      TestcontainersNatsBackend containers = TestcontainersNatsBackend.of(layout.nodes(), TestcontainersNatsBackend.DEFAULT_IMAGE);
+      TestcontainersNatsBackend containers = TestcontainersNatsBackend.of(layout.nodes(), TestcontainersNatsBackend.defaultImage());
       containers.start();
       return new RunBackend(containers, containers.monitorUrls(), "testcontainers x" + layout.nodes());
     }

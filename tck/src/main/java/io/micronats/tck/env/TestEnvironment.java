@@ -276,7 +276,12 @@ public final class TestEnvironment {
   public String describe() {
     return "timeoutMultiplier=" + multiplier + ", waitTimeout=" + waitTimeout.toMillis() + "ms, quietWindow="
         + quietWindow.toMillis() + "ms, ruleTimeout=" + ruleTimeout.toMillis() + "ms, thorough=" + thorough + ", seed=" + seed
-        + " (rerun with -D" + SEED_PARAMETER + "=" + seed + ")";
+        + " (rerun: " + rerunHint(seed) + ")";
+  }
+
+  /** How to rerun with {@code seed}, in Maven and in {@code ./micronats tck}. */
+  public static String rerunHint(long seed) {
+    return "mvn test -D" + SEED_PARAMETER + "=" + seed + ", or ./micronats tck ... --seed " + seed;
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The parsed command line of {@link TckMain}:
- * {@code --plugin NAME [--jar PATH]... [--capability NAME]... [--config key=value]... [--thorough] --out DIR}.
+ * {@code --plugin NAME [--jar PATH]... [--capability NAME]... [--config key=value]...
+ * [--seed N] [--timeout-multiplier X] [--thorough] --out DIR}; every option also as {@code --option=value}.
  *
  * <p>Immutable.
  *
@@ -21,19 +22,36 @@ import org.jspecify.annotations.Nullable;
  * @param capabilities the declared capabilities
  * @param config settings for every plugin instance
  * @param out the report directory
+ * @param seed the random seed for the rules, or null for a fresh one
+ * @param timeoutMultiplier the factor on every TCK timeout, or null for the environment's
  * @param thorough whether {@code --thorough} was given: sampling rules run their larger samples
  *     (the configuration parameter {@code micronats.tck.thorough=true})
  */
 public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out,
-    boolean thorough) {
+    @Nullable Long seed, @Nullable Double timeoutMultiplier, boolean thorough) {
 
   /** The usage text. */
-  public static final String USAGE = "usage: tck --plugin NAME [--jar PATH]... [--capability NAME]... "
-      + "[--config key=value]... [--thorough] --out DIR\n  capabilities: " + java.util.Arrays.toString(Capability.values());
+  public static final String USAGE = """
+      Usage: micronats tck --plugin NAME [--jar PLUGIN.jar]... [--capability NAME]... [--config key=value]...
+                           [--seed N] [--timeout-multiplier X] [--thorough] --out DIR
+      Run every TCK rule against the plugin NAME found by ServiceLoader; write DIR/tck-report.json,
+      DIR/tck-report.md and JUnit XML in DIR/junit/. Every option also takes the form --option=value.
+        --plugin NAME              the plugin's name (what its providers' name() returns)
+        --jar PLUGIN.jar           a jar to find the plugin in (repeatable)
+        --capability NAME          a capability the plugin declares (repeatable)
+        --config key=value         a setting for every plugin instance (repeatable)
+        --seed N                   the rules' random seed (the report's rerun line gives the one used)
+        --timeout-multiplier X     multiply every TCK timeout, for a slow machine (default 1)
+        --thorough                 larger samples: catches a 1-in-10,000 defect (see the catalogue)
+        --out DIR                  the report directory
+        -h, --help                 this text
+        -V, --version              the TCK version
+      Exit status: 0 COMPATIBLE, 1 NOT_COMPATIBLE, 2 usage error.
+        capabilities: """ + java.util.Arrays.toString(Capability.values());
 
-  /** Arguments without {@code --thorough}. */
+  /** Arguments with the default seed, timeout multiplier and sample sizes. */
   public RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out) {
-    this(plugin, jars, capabilities, config, out, false);
+    this(plugin, jars, capabilities, config, out, null, null, false);
   }
 
   public RunnerArgs {
@@ -50,6 +68,8 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
   public static RunnerArgs parse(String... args) {
     String plugin = null;
     Path out = null;
+    Long seed = null;
+    Double multiplier = null;
     List<Path> jars = new ArrayList<>();
     Set<Capability> caps = EnumSet.noneOf(Capability.class);
     Map<String, String> config = new LinkedHashMap<>();
@@ -57,6 +77,13 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = i + 1 < args.length ? args[i + 1] : null;
+      int eq = arg.indexOf('=');
+      boolean attached = arg.startsWith("--") && eq > 2;
+      if (attached) {  // --option=value: the value is attached, consume one argument
+        value = arg.substring(eq + 1);
+        arg = arg.substring(0, eq);
+        i--;
+      }
       switch (arg) {
         case "--plugin" -> plugin = require(arg, value);
         case "--out" -> out = Path.of(require(arg, value));
@@ -78,15 +105,37 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
         }
         case "--config" -> {
           String pair = require(arg, value);
-          int eq = pair.indexOf('=');
-          if (eq <= 0) {
+          int at = pair.indexOf('=');
+          if (at <= 0) {
             throw new IllegalArgumentException("--config " + pair + ": expected key=value");
           }
-          config.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+          config.put(pair.substring(0, at).trim(), pair.substring(at + 1).trim());
+        }
+        case "--seed" -> {
+          String text = require(arg, value);
+          try {
+            seed = Long.parseLong(text.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed " + text + ": expected a whole number", e);
+          }
+        }
+        case "--timeout-multiplier" -> {
+          String text = require(arg, value);
+          try {
+            multiplier = Double.parseDouble(text.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout-multiplier " + text + ": expected a number such as 3", e);
+          }
+          if (!(multiplier > 0) || multiplier.isInfinite()) {
+            throw new IllegalArgumentException("--timeout-multiplier " + text + ": must be > 0");
+          }
         }
         case "--thorough" -> {
+          if (attached) {
+            throw new IllegalArgumentException("--thorough takes no value");
+          }
           thorough = true;
-          i--; // a flag: it takes no value
+          i--; // a flag: it consumes no value
         }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
@@ -98,7 +147,17 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
     if (out == null) {
       throw new IllegalArgumentException("--out DIR is required");
     }
-    return new RunnerArgs(plugin, jars, caps, config, out, thorough);
+    return new RunnerArgs(plugin, jars, caps, config, out, seed, multiplier, thorough);
+  }
+
+  /** True when {@code args} asks for the usage text ({@code -h}, {@code --help}). */
+  public static boolean wantsHelp(String... args) {
+    return java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
+  }
+
+  /** True when {@code args} asks for the version ({@code -V}, {@code --version}). */
+  public static boolean wantsVersion(String... args) {
+    return java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"));
   }
 
   private static String require(String option, @Nullable String value) {

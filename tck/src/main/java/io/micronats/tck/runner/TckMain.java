@@ -32,7 +32,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  *
  * <pre>
  * java -cp TCK_CLASSPATH io.micronats.tck.runner.TckMain --plugin NAME [--jar PATH]...
- *      [--capability NAME]... [--config key=value]... [--thorough] --out DIR
+ *      [--capability NAME]... [--config key=value]... [--seed N] [--timeout-multiplier X] [--thorough] --out DIR
  * </pre>
  *
  * <p>Writes {@code DIR/tck-report.json}, {@code DIR/tck-report.md} and JUnit XML in
@@ -51,6 +51,14 @@ public final class TckMain {
 
   /** Runs the TCK as the command line says; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (RunnerArgs.wantsHelp(args)) {
+      out.println(RunnerArgs.USAGE);
+      return 0;
+    }
+    if (RunnerArgs.wantsVersion(args)) {
+      out.println("micronats TCK " + TckReport.currentVersion());
+      return 0;
+    }
     RunnerArgs parsed;
     try {
       parsed = RunnerArgs.parse(args);
@@ -69,12 +77,26 @@ public final class TckMain {
       target = TckTarget.plugin(parsed.plugin(), new PluginConfig(parsed.config()), loader)
           .withCapabilities(parsed.capabilities());
     } catch (IllegalArgumentException e) {
-      err.println("tck: --plugin " + parsed.plugin() + ": " + e.getMessage());
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        err.println("tck: --plugin " + parsed.plugin() + ": " + e.getMessage() + "; available plugins: "
+            + io.micronats.tck.TckSetupCheck.availablePlugins() + " (add a plugin's jar with --jar PLUGIN.jar)");
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
       return 2;
     }
     Map<String, String> parameters = parameters();
     if (parsed.thorough()) {
       parameters.put(TestEnvironment.THOROUGH_PARAMETER, "true");
+    }
+    if (parsed.seed() != null) {
+      parameters.put(TestEnvironment.SEED_PARAMETER, Long.toString(parsed.seed()));
+    }
+    if (parsed.timeoutMultiplier() != null) {
+      parameters.put(TestEnvironment.MULTIPLIER_PARAMETER, Double.toString(parsed.timeoutMultiplier()));
     }
     TestEnvironment env;
     try {
@@ -85,7 +107,7 @@ public final class TckMain {
     }
     parameters.put(TestEnvironment.SEED_PARAMETER, Long.toString(env.seed()));
     out.println("micronats TCK " + TckReport.currentVersion() + ": plugin '" + parsed.plugin() + "', capabilities "
-        + parsed.capabilities() + ", " + env.describe());
+        + parsed.capabilities() + ", " + env.describe().replaceFirst(" \\(rerun: [^)]*\\)", "") + " (rerun: --seed " + env.seed() + ")");
 
     RuleResultCollector collector = new RuleResultCollector(RuleCatalogue.standard());
     Instant started = Instant.now();
@@ -107,10 +129,12 @@ public final class TckMain {
       ConfiguredTck.use(null);
       thread.setContextClassLoader(previous);
     }
+    String rerun = RerunCommand.of(parsed, env.seed(), env.multiplier());
     TckReport report = new TckReport(TckReport.currentVersion(), parsed.plugin(), parsed.capabilities(), env, started,
         (System.nanoTime() - t0) / 1_000_000, collector.results());
     try {
-      Path json = TckReportWriter.write(report, parsed.out());
+      JUnitXmlNames.apply(parsed.out().resolve("junit"), parsed.plugin());
+      Path json = TckReportWriter.write(report, parsed.out(), rerun);
       out.println("micronats TCK: " + report.verdict() + " (" + report.count(RuleResult.Status.PASSED) + " passed, "
           + report.count(RuleResult.Status.FAILED) + " failed, " + report.count(RuleResult.Status.SKIPPED) + " skipped of "
           + report.rules().size() + " rules) in " + report.durationMillis() + " ms -> " + json);
@@ -120,6 +144,9 @@ public final class TckMain {
     }
     report.rules().stream().filter(r -> r.status() == RuleResult.Status.FAILED)
         .forEach(r -> out.println("  FAILED " + firstLine(r.message())));
+    if (!report.compatible()) {
+      out.println("rerun exactly: " + rerun);
+    }
     return report.compatible() ? 0 : 1;
   }
 

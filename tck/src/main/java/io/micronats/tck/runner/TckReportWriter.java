@@ -25,10 +25,15 @@ public final class TckReportWriter {
 
   /** Writes both files into {@code dir}, creating it; returns the JSON file. */
   public static Path write(TckReport report, Path dir) throws IOException {
+    return write(report, dir, null);
+  }
+
+  /** Writes both files into {@code dir}, with this exact rerun command in the Markdown; returns the JSON file. */
+  public static Path write(TckReport report, Path dir, @org.jspecify.annotations.Nullable String rerun) throws IOException {
     Files.createDirectories(dir);
     Path json = dir.resolve("tck-report.json");
     Files.writeString(json, json(report), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("tck-report.md"), markdown(report), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("tck-report.md"), markdown(report, rerun), StandardCharsets.UTF_8);
     return json;
   }
 
@@ -81,6 +86,11 @@ public final class TckReportWriter {
 
   /** The report as Markdown. */
   public static String markdown(TckReport report) {
+    return markdown(report, null);
+  }
+
+  /** The report as Markdown; {@code rerun} (when given) is the command that reruns the run exactly. */
+  public static String markdown(TckReport report, @org.jspecify.annotations.Nullable String rerun) {
     StringBuilder b = new StringBuilder(16_384);
     b.append("# micronats TCK report: ").append(report.plugin()).append("\n\n");
     b.append("**Verdict: ").append(report.verdict()).append("** (")
@@ -93,10 +103,13 @@ public final class TckReportWriter {
         : report.capabilities().stream().sorted().map(Enum::name).toList()).append('\n');
     b.append("- Environment: ").append(report.environment().describe()).append('\n');
     b.append("- Started: ").append(report.startedAt()).append(", took ").append(report.durationMillis()).append(" ms\n");
-    b.append("- Rerun: `./micronats tck --plugin ").append(report.plugin());
-    report.capabilities().stream().sorted().forEach(c -> b.append(" --capability ").append(c.name()));
-    b.append(" --out DIR` with `-D").append(io.micronats.tck.env.TestEnvironment.SEED_PARAMETER).append('=')
-        .append(report.environment().seed()).append("`\n\n");
+    if (rerun != null) {
+      b.append("- Rerun: `").append(rerun).append("`\n\n");
+    } else {
+      b.append("- Rerun: `./micronats tck --plugin ").append(report.plugin());
+      report.capabilities().stream().sorted().forEach(c -> b.append(" --capability ").append(c.name()));
+      b.append(" --seed ").append(report.environment().seed()).append(" --out DIR`\n\n");
+    }
     b.append("A rule fails the verdict when it is REQUIRED, or OPTIONAL with a declared capability. "
         + "RECOMMENDED failures are findings only.\n");
     for (Area area : Area.values()) {
