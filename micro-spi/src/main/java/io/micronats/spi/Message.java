@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param headers header names to values, in insertion order; copied
  * @param body the payload; copied
  */
+// The body array is copied in and out, and equals/hashCode/toString compare its content (STYLE P5).
+@SuppressWarnings("ArrayRecordComponent")
 public record Message(Map<String, String> headers, byte[] body) {
 
   private static final byte[] EMPTY = new byte[0];

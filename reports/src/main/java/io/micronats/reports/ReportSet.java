@@ -95,7 +95,7 @@ public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckRepor
     List<String> out = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
-      String name = counts.get(names.get(i)) > 1 ? names.get(i) + " (" + sources.get(i) + ")" : names.get(i);
+      String name = counts.getOrDefault(names.get(i), 0L) > 1 ? names.get(i) + " (" + sources.get(i) + ")" : names.get(i);
       String unique = name;
       for (int k = 2; !used.add(unique); k++) {
         unique = name + " #" + k;

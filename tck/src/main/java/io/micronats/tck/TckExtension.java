@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.opentest4j.TestAbortedException;
@@ -116,7 +117,7 @@ public final class TckExtension implements InvocationInterceptor {
     };
   }
 
-  private static Throwable runBounded(Invocation<Void> invocation, RuleGroup group, Rule rule, TestEnvironment env) {
+  private static @Nullable Throwable runBounded(Invocation<Void> invocation, RuleGroup group, Rule rule, TestEnvironment env) {
     FutureTask<Void> task = new FutureTask<>(() -> {
       try {
         invocation.proceed();

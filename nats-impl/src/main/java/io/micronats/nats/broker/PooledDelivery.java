@@ -94,6 +94,7 @@ final class PooledDelivery implements NatsSubscription.Delivery {
   }
 
   /** One delivery task: up to {@value #BATCH} messages, serially; then reschedules if more wait. */
+  @SuppressWarnings("ThreadPriorityCheck") // the yield is the linger: see the comment in the loop
   private void drain() {
     try {
       for (int i = 0, idle = 0; i < BATCH && active.get(); i++) {
@@ -133,6 +134,6 @@ final class PooledDelivery implements NatsSubscription.Delivery {
   private static long size(Message msg) {
     byte[] data = msg.getData();
     Headers h = msg.getHeaders();
-    return (data == null ? 0 : data.length) + (h == null ? 0 : h.serializedLength());
+    return (long) (data == null ? 0 : data.length) + (h == null ? 0 : h.serializedLength());
   }
 }

@@ -35,7 +35,7 @@ final class ServerBinary {
     }
     String path = System.getenv("PATH");
     if (path != null) {
-      for (String dir : path.split(File.pathSeparator)) {
+      for (String dir : path.split(File.pathSeparator, -1)) {
         if (!dir.isBlank()) {
           candidates.add(Path.of(dir, "nats-server"));
         }

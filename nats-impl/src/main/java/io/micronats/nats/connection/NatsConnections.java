@@ -40,7 +40,7 @@ public final class NatsConnections {
   private static final Logger LOG = LoggerFactory.getLogger(NatsConnections.class);
   private static final Object LOCK = new Object();
   private static final Map<NatsSettings, Slot> SHARED = new HashMap<>();
-  private static final Map<Connection, Slot> BY_CONNECTION = new IdentityHashMap<>();
+  private static final IdentityHashMap<Connection, Slot> BY_CONNECTION = new IdentityHashMap<>();
   private static final ConnectionStats TOTAL = new ConnectionStats();
 
   private NatsConnections() {}

@@ -8,6 +8,7 @@ import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,7 @@ final class Inbound {
     if (c == null) {
       return;
     }
-    String serving = action.equals("get") ? serving(query.service().name()) : null;
+    String serving = action.equals("get") ? serving(Objects.requireNonNull(query.service()).name()) : null;
     int index = 0;
     for (Service s : answer) {
       // Mn-Part i/n: the asker knows this instance's answer is complete once it holds all n.

@@ -110,7 +110,7 @@ final class LocalStore {
   synchronized @Nullable Change deregister(Service service) {
     Map<String, VersionEntry<NodeEntry>> versions = services.get(service.name());
     VersionEntry<NodeEntry> entry = versions == null ? null : versions.get(service.version());
-    if (entry == null) {
+    if (versions == null || entry == null) {
       return null;
     }
     List<Node> removed = new ArrayList<>();

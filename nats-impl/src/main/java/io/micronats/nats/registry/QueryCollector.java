@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -299,7 +300,7 @@ final class QueryCollector {
       }
     }
     List<Service> out = new ArrayList<>(templates.size());
-    templates.forEach((key, s) -> out.add(s.withNodes(List.copyOf(nodes.get(key).values()))));
+    templates.forEach((key, s) -> out.add(s.withNodes(List.copyOf(Objects.requireNonNull(nodes.get(key)).values()))));
     return out;
   }
 }

@@ -78,12 +78,12 @@ final class RegistryCodec {
       throw new IllegalArgumentException("registry message without an \"Action\" string");
     }
     Object service = get(root, "service");
-    return new Result(a, service == null ? null : readService(service, true));
+    return new Result(a, service == null ? null : readService(service));
   }
 
   /** Reads a service (a query reply). */
   static Service readService(String json) {
-    return readService(Json.parse(json), false);
+    return readService(Json.parse(json));
   }
 
   /** The name in a query's service, which may be blank for "list". */
@@ -136,7 +136,7 @@ final class RegistryCodec {
     return m;
   }
 
-  private static Service readService(@Nullable Object tree, boolean nameOnlyAllowed) {
+  private static Service readService(@Nullable Object tree) {
     Map<String, @Nullable Object> m = object(tree, "service");
     String name = string(m, "name", "service name");
     if (name.isEmpty()) {

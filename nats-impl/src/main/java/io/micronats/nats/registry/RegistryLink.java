@@ -10,6 +10,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -112,7 +113,8 @@ final class RegistryLink {
       thread.setDaemon(true);
       return thread;
     });
-    t.scheduleWithFixedDelay(sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    // The timer's shutdown in close() cancels it; no one waits on the future.
+    ScheduledFuture<?> unused = t.scheduleWithFixedDelay(sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
     dispatcher = d;
     timer = t;
   }

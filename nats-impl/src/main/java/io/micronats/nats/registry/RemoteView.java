@@ -97,7 +97,7 @@ final class RemoteView {
       if (versions == null) {
         bury(service.name(), now); // a delete of a name we know no node of: believed gone all the same
       }
-      if (v != null) {
+      if (versions != null && v != null) {
         for (Node n : service.nodes()) {
           Tracked t = v.nodes.remove(nodeKey(n));
           if (t != null) {

@@ -94,7 +94,7 @@ public record Metric(String name, String unit, Better better, Function<Measured,
         sum += v;
       }
     }
-    return any ? OptionalDouble.of(sum) : OptionalDouble.empty();
+    return any ? OptionalDouble.of((double) sum) : OptionalDouble.empty();
   }
 
   private static OptionalDouble optional(@Nullable Double v) {

@@ -34,7 +34,7 @@ public final class PercentileSpectrum {
     List<Point> points = new ArrayList<>();
     if (decoded.isPresent() && decoded.get().getTotalCount() > 0) {
       Histogram h = decoded.get();
-      double last = Math.max(Math.log10(h.getTotalCount()), 1.0);
+      double last = Math.max(Math.log10((double) h.getTotalCount()), 1.0);
       int steps = (int) Math.floor(last / STEP + 1e-9);
       for (int i = 0; i < steps; i++) {
         double x = i * STEP;
@@ -48,7 +48,7 @@ public final class PercentileSpectrum {
     points.add(new Point(1, 90, latency.p90()));
     points.add(new Point(2, 99, latency.p99()));
     points.add(new Point(3, 99.9, latency.p999()));
-    points.add(new Point(Math.max(Math.log10(count), 3.5), 100, latency.max()));
+    points.add(new Point(Math.max(Math.log10((double) count), 3.5), 100, latency.max()));
     return points;
   }
 

@@ -95,7 +95,7 @@ public final class Tables {
         row.add(Cell.of(key));
         row.add(Cell.of(mode(p)));
         row.add(Cell.of(Integer.toString(Math.max(1, p.repetitions().size()))));
-        row.add(Cell.of(Format.count(e.getValue().count())));
+        row.add(Cell.of(Format.count((double) e.getValue().count())));
         row.add(latencyCell(p, key, LatencyHistogram::p50));
         row.add(latencyCell(p, key, LatencyHistogram::p90));
         row.add(latencyCell(p, key, LatencyHistogram::p99));

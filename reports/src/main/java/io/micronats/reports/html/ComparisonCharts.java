@@ -9,6 +9,7 @@ import io.micronats.reports.model.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,7 +38,7 @@ final class ComparisonCharts {
     List<LineChart.Series> series = new ArrayList<>();
     for (NamedResult r : results) {
       r.result().phase(phase).ifPresent(p -> Metric.primaryLatencyKey(p).ifPresent(key ->
-          series.add(new LineChart.Series(r.name() + " " + Charts.p99Note(p, key), Charts.spectrum(p.latency().get(key))))));
+          series.add(new LineChart.Series(r.name() + " " + Charts.p99Note(p, key), Charts.spectrum(Objects.requireNonNull(p.latency().get(key)))))));
     }
     if (Charts.drawable(series).size() < 2) {
       return Optional.empty();

@@ -132,7 +132,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   /** Escapes what breaks a table or inline formatting; newlines become spaces. */
   static String escape(String s) {
     StringBuilder sb = new StringBuilder(s.length());
-    for (char ch : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
       switch (ch) {
         case '|', '*', '_', '`', '<', '>', '[', ']', '\\' -> sb.append('\\').append(ch);
         case '\n', '\r' -> sb.append(' ');

@@ -161,6 +161,7 @@ public abstract class BrokerLifecycleRules extends BrokerRuleSupport {
   }
 
   @RuleTest("BRK-026")
+  @SuppressWarnings("NullAway") // passes null on purpose: the rule is that the plugin rejects it
   final void brk026NullArgumentsAreRejected() throws Exception {
     String topic = unique("nulls");
     List<Callable<?>> calls = List.of(

@@ -40,6 +40,7 @@ public abstract class BrokerRuleSupport extends RuleGroup {
     Inbox() {}
 
     @Override
+    @SuppressWarnings("ThreadPriorityCheck") // the yield widens the window in which handlers overlap
     public void handle(Event event) throws Exception {
       synchronized (this) {
         running++;

@@ -196,6 +196,7 @@ public abstract class RegistryLookupRules extends RegistryRuleSupport {
   }
 
   @RuleTest("REG-014")
+  @SuppressWarnings("NullAway") // passes null on purpose: the rule is that the plugin rejects it
   final void reg014InvalidNamesAndNullsAreRejected() throws Exception {
     for (String bad : List.of("", "has space", "wild.*", "double..dot")) {
       expectThrows(IllegalArgumentException.class, "getService('" + bad + "')", () -> registry().getService(bad));

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public abstract class RegistryRuleSupport extends RuleGroup {
 
-  /** A service with one node of id {@code nodeId} at a distinct address. */
+  /** A service with one node per id in {@code nodeIds}, each at a distinct address. */
   protected static Service service(String name, String version, String... nodeIds) {
     return Service.of(name, version, java.util.Arrays.stream(nodeIds).map(id -> Node.of(id, "addr." + id)).toArray(Node[]::new));
   }

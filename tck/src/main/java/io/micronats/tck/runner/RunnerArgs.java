@@ -65,6 +65,7 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
    *
    * @throws IllegalArgumentException with a message naming the bad argument
    */
+  @SuppressWarnings("IncrementInForLoopAndHeader") // an option consumes its value: i++ in the body skips it
   public static RunnerArgs parse(String... args) {
     String plugin = null;
     Path out = null;

@@ -7,16 +7,19 @@ import io.micronats.tck.env.TestEnvironment;
 import io.micronats.tck.rules.RuleCatalogue;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -122,7 +125,7 @@ public final class TckMain {
           .configurationParameters(parameters)
           .build();
       Launcher launcher = LauncherFactory.create();
-      PrintWriter xmlErrors = new PrintWriter(err, true);
+      PrintWriter xmlErrors = new PrintWriter(new OutputStreamWriter(err, Charset.defaultCharset()), true);
       launcher.execute(request, collector,
           new LegacyXmlReportGeneratingListener(parsed.out().resolve("junit"), xmlErrors));
     } finally {
@@ -143,7 +146,7 @@ public final class TckMain {
       return 2;
     }
     report.rules().stream().filter(r -> r.status() == RuleResult.Status.FAILED)
-        .forEach(r -> out.println("  FAILED " + firstLine(r.message())));
+        .forEach(r -> out.println("  FAILED " + firstLine(Objects.requireNonNullElse(r.message(), ""))));
     if (!report.compatible()) {
       out.println("rerun exactly: " + rerun);
     }

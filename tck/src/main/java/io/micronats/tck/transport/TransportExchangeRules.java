@@ -171,7 +171,7 @@ public abstract class TransportExchangeRules extends TransportRuleSupport {
     int[] next = new int[threads];
     for (int k = 0; k < threads * each; k++) {
       String body = receive(client, "pushed message " + (k + 1) + " of " + threads * each).bodyAsString();
-      String[] parts = body.split(":");
+      String[] parts = body.split(":", -1);
       int t = Integer.parseInt(parts[0]);
       int i = Integer.parseInt(parts[1]);
       check(i == next[t], "messages of sender thread " + t + " in order, " + t + ":" + next[t] + " next", "got " + body);
@@ -244,7 +244,7 @@ public abstract class TransportExchangeRules extends TransportRuleSupport {
     for (int k = 0; k < threads * each; k++) {
       String body = got.poll(env().waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
       check(body != null, threads * each + " messages at the server", "only " + k + " arrived");
-      String[] parts = body.split(":");
+      String[] parts = body.split(":", -1);
       int t = Integer.parseInt(parts[0]);
       check(Integer.parseInt(parts[1]) == next[t], "thread " + t + "'s messages in order, " + t + ":" + next[t] + " next",
           "got " + body);

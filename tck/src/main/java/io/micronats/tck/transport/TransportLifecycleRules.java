@@ -209,6 +209,7 @@ public abstract class TransportLifecycleRules extends TransportRuleSupport {
   }
 
   @RuleTest("TRN-026")
+  @SuppressWarnings("NullAway") // passes null on purpose: the rule is that the plugin rejects it
   final void trn026NullArgumentsAreRejected() throws Exception {
     Socket client = dial(echoListener().address());
     List<Callable<?>> calls = List.of(

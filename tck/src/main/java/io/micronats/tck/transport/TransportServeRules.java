@@ -114,6 +114,7 @@ public abstract class TransportServeRules extends TransportRuleSupport {
   }
 
   @RuleTest("TRN-031")
+  @SuppressWarnings("NullAway") // the handler returns null on purpose: the rule is what the plugin does then
   final void trn031FailingExchangeClosesOnlyItsConnection() throws Exception {
     Listener listener = closeLater(transport().serve(unique("fail"), request -> {
       String body = request.bodyAsString();

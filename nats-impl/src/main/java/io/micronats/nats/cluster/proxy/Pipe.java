@@ -25,6 +25,8 @@ final class Pipe {
   private static final int QUEUE_CHUNKS = 64;
   private static final byte[] EOF = new byte[0];
 
+  // Private and never compared or hashed; copying each 32 KiB chunk would only cost.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Chunk(byte[] bytes, long dueNanos) {}
 
   private final Direction direction;
