@@ -3,7 +3,7 @@ package io.micronats.simulator.agent;
 import io.micronats.nats.connection.NatsConnections;
 import io.micronats.nats.connection.NatsSettings;
 import io.micronats.simulator.cluster.RunBackend;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.spi.plugin.PluginConfig;
 import io.nats.client.Connection;

@@ -1,11 +1,12 @@
 package io.micronats.simulator.agent;
 
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import io.micronats.simulator.run.DistributedSimulation;
 
 /**
  * Runs one agent in its own JVM: {@code AgentMain --run ID --name NAME --urls URL,URL,... [--join-timeout SECONDS]}

@@ -5,7 +5,7 @@ import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.SpiRpcBinding;
 import io.micronats.simulator.measure.ServerMonitor;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.workload.ClientConfigs;

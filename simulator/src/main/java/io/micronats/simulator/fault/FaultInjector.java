@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.LinkSide;
 
 /**
  * Carries out a {@link FaultSchedule} on a run: at each fault's offset from the start it injects

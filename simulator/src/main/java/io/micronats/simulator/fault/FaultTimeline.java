@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import io.micronats.simulator.scenario.FaultSpec;
 
 /**
  * Records, for every fault of a run, the timeline from injection to recovery and the loss in its

@@ -34,6 +34,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import io.micronats.simulator.console.Console;
 
 /**
  * The engine of {@code simulate} and {@code demo}: starts the backend, the fleet, runs the

@@ -7,7 +7,7 @@ import io.micronats.simulator.measure.PhaseMeter;
 import io.micronats.simulator.measure.ServerMonitor;
 import io.micronats.simulator.measure.ServerSnapshot;
 import io.micronats.simulator.measure.TimePoint;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Durations;
 import io.micronats.simulator.scenario.Phases;
 import java.io.FileNotFoundException;

@@ -7,7 +7,7 @@ import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.cli.Main;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import io.micronats.simulator.run.DistributedSimulation;
 
 /** {@code simulate --agents N} and {@code simulate --agent} through the command line. */
 class SimulateAgentsCommandTest {

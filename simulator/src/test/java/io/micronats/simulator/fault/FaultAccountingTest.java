@@ -10,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 
 /** A fault window's RPC accounting by cause, and what results, labels and descriptions make of it. */
 class FaultAccountingTest {

@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.LinkSide;
 
 /**
  * Faults on a real local 3-node cluster under RPC and broker load, with assertions on the order

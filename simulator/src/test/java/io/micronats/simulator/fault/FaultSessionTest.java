@@ -7,6 +7,10 @@ import io.micronats.nats.cluster.NatsCluster;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 
 /** A session as the run engine uses it: phases, the stats watcher, and reports per phase. */
 class FaultSessionTest {

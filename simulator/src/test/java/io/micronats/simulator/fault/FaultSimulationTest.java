@@ -12,6 +12,7 @@ import io.micronats.simulator.scenario.ScenarioParser;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.micronats.simulator.scenario.FaultSpec;
 
 /** Faults in scenario files and in a real simulation run. */
 class FaultSimulationTest {

@@ -8,6 +8,7 @@ import io.micronats.simulator.scenario.ScenarioParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import io.micronats.simulator.console.Console;
 
 /**
  * A whole simulation of a scenario given as YAML text, for tests: run into {@code dir} without

@@ -1,4 +1,4 @@
-package io.micronats.simulator.baseline;
+package io.micronats.simulator.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,8 +12,7 @@ import io.micronats.simulator.fleet.RpcBinding;
 import io.micronats.simulator.fleet.SpiRpcBinding;
 import io.micronats.simulator.load.Call;
 import io.micronats.simulator.measure.ServerMonitor;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.ResultsAssembler;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Fleet;
 import io.micronats.simulator.scenario.LatencyDistribution;
 import io.micronats.simulator.scenario.LookupStrategy;
@@ -34,6 +33,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.micronats.simulator.baseline.Baseline;
+import io.micronats.simulator.baseline.BenchEntry;
+import io.micronats.simulator.baseline.Comparisons;
+import io.micronats.simulator.baseline.Figures;
+import io.micronats.simulator.baseline.RawRpcPair;
+import io.micronats.simulator.baseline.RpcPair;
 
 /**
  * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,

@@ -1,11 +1,9 @@
-package io.micronats.simulator.agent;
+package io.micronats.simulator.run;
 
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.cluster.RunBackend;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.ResultsAssembler;
-import io.micronats.simulator.run.Summary;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.scenario.Scenario;
@@ -19,6 +17,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import io.micronats.simulator.agent.Agent;
+import io.micronats.simulator.agent.AgentReport;
+import io.micronats.simulator.agent.Assignment;
+import io.micronats.simulator.agent.Coordinator;
+import io.micronats.simulator.agent.DistributedMerge;
+import io.micronats.simulator.agent.JoinRequest;
 
 /**
  * {@code simulate --agents N} and {@code simulate --agent}: a scenario's fleet and load split
