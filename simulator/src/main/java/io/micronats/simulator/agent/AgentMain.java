@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import io.micronats.simulator.run.DistributedSimulation;
 
 /**
  * Runs one agent in its own JVM: {@code AgentMain --run ID --name NAME --urls URL,URL,... [--join-timeout SECONDS]}
@@ -53,7 +52,7 @@ public final class AgentMain {
     Console console = new Console(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8),
         true), true, 2.0);
     try {
-      AgentReport report = DistributedSimulation.join(null, urls, run, name, Duration.ofSeconds(joinSeconds), console);
+      AgentReport report = Agent.join(null, urls, run, name, Duration.ofSeconds(joinSeconds), console);
       System.out.println("agent " + name + ": " + report.counts() + (report.error().isEmpty() ? "" : " error: "
           + report.error()));
       return report.error().isEmpty() ? 0 : 1;

@@ -1,7 +1,7 @@
 package io.micronats.simulator.cli;
 
-import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.console.Console;
+import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.run.ReportLauncher;
 import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.run.SimulationResult;
@@ -9,6 +9,7 @@ import io.micronats.simulator.scenario.FaultKind;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
     }
     if (!noFault && scenario.needsNats() && scenario.layout().nodes() > 1
-        && scenario.layout().backend() == io.micronats.simulator.scenario.Layout.Backend.LOCAL) {
+        && scenario.layout().backend() == Layout.Backend.LOCAL) {
       scenario = scenario.withFaults(FaultSchedule.of(DEMO_FAULT));
     }
     LoadPlan plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)

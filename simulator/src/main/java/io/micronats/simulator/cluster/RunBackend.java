@@ -4,6 +4,7 @@ import io.micronats.nats.cluster.ExternalNatsBackend;
 import io.micronats.nats.cluster.NatsBackend;
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.cluster.TestcontainersNatsBackend;
+import io.micronats.nats.cluster.TlsLayout;
 import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Security;
 import io.micronats.spi.plugin.PluginConfig;
@@ -75,11 +76,11 @@ public final class RunBackend implements AutoCloseable {
     return new RunBackend(started, monitorUrls, description);
   }
 
-  private static io.micronats.nats.cluster.TlsLayout tls(Security security) {
+  private static TlsLayout tls(Security security) {
     return switch (security.tls()) {
-      case NONE -> io.micronats.nats.cluster.TlsLayout.NONE;
-      case TLS -> io.micronats.nats.cluster.TlsLayout.TLS;
-      case MUTUAL -> io.micronats.nats.cluster.TlsLayout.MUTUAL_TLS;
+      case NONE -> TlsLayout.NONE;
+      case TLS -> TlsLayout.TLS;
+      case MUTUAL -> TlsLayout.MUTUAL_TLS;
     };
   }
 

@@ -2,6 +2,7 @@ package io.micronats.simulator.fault;
 
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
+import io.micronats.simulator.workload.SeriesObserver;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ import io.micronats.simulator.scenario.FaultSpec;
  * <p>Thread-safe: every method takes the timeline's one lock briefly and calls nothing foreign
  * while holding it. As a listener it never blocks.
  */
-public final class FaultTimeline implements ConnectionEventListener {
+public final class FaultTimeline implements ConnectionEventListener, SeriesObserver {
   private final long originNanos;
   private final int holdIntervals;
   private final Object lock = new Object();

@@ -4,21 +4,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronats.nats.cluster.ExternalNatsBackend;
 import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.simulator.baseline.Baseline;
+import io.micronats.simulator.baseline.BenchEntry;
+import io.micronats.simulator.baseline.Comparisons;
+import io.micronats.simulator.baseline.Figures;
+import io.micronats.simulator.baseline.RawRpcPair;
+import io.micronats.simulator.baseline.RpcPair;
 import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.FleetNames;
 import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.RpcBinding;
 import io.micronats.simulator.fleet.SpiRpcBinding;
 import io.micronats.simulator.load.Call;
+import io.micronats.simulator.load.ForEachIndex;
 import io.micronats.simulator.measure.ServerMonitor;
-import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Fleet;
 import io.micronats.simulator.scenario.LatencyDistribution;
 import io.micronats.simulator.scenario.LookupStrategy;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.workload.ClientConfigs;
 import io.micronats.simulator.workload.DiscoveryWorkload;
+import io.micronats.simulator.workload.Micros;
 import io.micronats.simulator.workload.PhaseRecord;
 import io.micronats.simulator.workload.PhaseRunner;
 import io.micronats.spi.plugin.PluginConfig;
@@ -33,12 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import io.micronats.simulator.baseline.Baseline;
-import io.micronats.simulator.baseline.BenchEntry;
-import io.micronats.simulator.baseline.Comparisons;
-import io.micronats.simulator.baseline.Figures;
-import io.micronats.simulator.baseline.RawRpcPair;
-import io.micronats.simulator.baseline.RpcPair;
 
 /**
  * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,
@@ -131,7 +133,7 @@ public final class Bench {
             int services = plan.services();
             if (strategy == LookupStrategy.CACHED) {
               console.step("priming the cache: one lookup of each of " + services + " services");
-              io.micronats.simulator.load.ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
+              ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
                   i -> registry.getService(FleetNames.service(i)));
             }
             Call call = (index, intended) -> registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
@@ -177,10 +179,10 @@ public final class Bench {
     for (BenchEntry e : entries) {
       out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f", e.name(),
           e.ours().throughput(), e.raw().throughput(), e.throughputRatio(),
-          io.micronats.simulator.workload.Micros.format(e.ours().p50Micros()),
-          io.micronats.simulator.workload.Micros.format(e.raw().p50Micros()), e.p50Ratio(),
-          io.micronats.simulator.workload.Micros.format(e.ours().p99Micros()),
-          io.micronats.simulator.workload.Micros.format(e.raw().p99Micros()), e.p99Ratio()));
+          Micros.format(e.ours().p50Micros()),
+          Micros.format(e.raw().p50Micros()), e.p50Ratio(),
+          Micros.format(e.ours().p99Micros()),
+          Micros.format(e.raw().p99Micros()), e.p99Ratio()));
     }
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import io.micronats.simulator.run.DistributedSimulation;
 
 /** {@code simulate --agents N} and {@code simulate --agent} through the command line. */
 class SimulateAgentsCommandTest {
@@ -72,7 +71,7 @@ class SimulateAgentsCommandTest {
       List<String> urls = cluster.clientUrls();
       CompletableFuture<AgentReport> agent = CompletableFuture.supplyAsync(() -> {
         try {
-          return DistributedSimulation.join(null, urls, "cli-run", "a1", Duration.ofSeconds(60),
+          return Agent.join(null, urls, "cli-run", "a1", Duration.ofSeconds(60),
               Console.quiet(new PrintWriter(new StringWriter())));
         } catch (Exception e) {
           throw new IllegalStateException(e);

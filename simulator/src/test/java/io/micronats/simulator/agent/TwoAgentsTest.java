@@ -179,7 +179,7 @@ class TwoAgentsTest {
     Process doomed = agentJvm(run, "doomed", cluster.clientUrls());
     CompletableFuture<AgentReport> survivor = CompletableFuture.supplyAsync(() -> {
       try {
-        return DistributedSimulation.join(null, cluster.clientUrls(), run, "survivor", Duration.ofSeconds(60),
+        return Agent.join(null, cluster.clientUrls(), run, "survivor", Duration.ofSeconds(60),
             Console.quiet(new PrintWriter(new StringWriter())));
       } catch (Exception e) {
         throw new IllegalStateException(e);
