@@ -5,6 +5,10 @@ import io.micronats.nats.cluster.NatsNode;
 import io.micronats.nats.cluster.proxy.Direction;
 import io.micronats.nats.cluster.proxy.LinkProxy;
 import io.micronats.nats.cluster.proxy.ProxyMesh;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.LinkSide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,10 +22,6 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micronats.simulator.scenario.FaultSchedule;
-import io.micronats.simulator.scenario.FaultSpec;
-import io.micronats.simulator.scenario.FaultTarget;
-import io.micronats.simulator.scenario.LinkSide;
 
 /**
  * Carries out a {@link FaultSchedule} on a run: at each fault's offset from the start it injects

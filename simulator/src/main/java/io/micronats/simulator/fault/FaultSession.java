@@ -1,14 +1,14 @@
 package io.micronats.simulator.fault;
 
 import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micronats.simulator.scenario.FaultSchedule;
-import io.micronats.simulator.scenario.FaultSpec;
 
 /**
  * The faults of one simulation run, for the run engine: one {@link FaultTimeline} fed by a

@@ -2,6 +2,7 @@ package io.micronats.simulator.fault;
 
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
+import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.workload.SeriesObserver;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import io.micronats.simulator.scenario.FaultSpec;
 
 /**
  * Records, for every fault of a run, the timeline from injection to recovery and the loss in its

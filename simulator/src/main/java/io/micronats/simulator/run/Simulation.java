@@ -134,9 +134,6 @@ public final class Simulation {
         }
         if (faults != null) {
           List<FaultReport> reports = faults.reports(System.nanoTime(), ledger);
-          List<PhaseRecord> attached = FaultRecords.attach(records, reports);
-          records.clear();
-          records.addAll(attached);
           labels.put("faults", Integer.toString(reports.size()));
           faultResults.addAll(FaultResults.of(reports));
           double publishRate = s.workloads().broker().ratePerPublisher() * s.workloads().broker().publishers();

@@ -7,8 +7,9 @@ import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
-import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.console.Console;
+import io.micronats.simulator.measure.Outcome;
+import io.micronats.simulator.run.DistributedSimulation;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.io.File;
@@ -27,7 +28,6 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.micronats.simulator.run.DistributedSimulation;
 
 /**
  * A coordinator in this JVM and two agents in two more JVMs, over a real local 3-node cluster:

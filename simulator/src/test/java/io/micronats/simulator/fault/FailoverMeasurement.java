@@ -1,14 +1,14 @@
 package io.micronats.simulator.fault;
 
 import io.micronats.nats.cluster.NatsCluster;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import io.micronats.simulator.scenario.FaultKind;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.scenario.FaultTarget;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Not a test: measures a kill of the service node under RPC and broker load on raw jnats, three

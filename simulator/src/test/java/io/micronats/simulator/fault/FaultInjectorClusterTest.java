@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.cluster.proxy.PartitionMode;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import io.micronats.simulator.scenario.FaultKind;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.scenario.FaultTarget;
 import io.micronats.simulator.scenario.LinkSide;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Faults on a real local 3-node cluster under RPC and broker load, with assertions on the order

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronats.nats.cluster.NatsCluster;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import io.micronats.simulator.scenario.FaultKind;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.scenario.FaultTarget;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A session as the run engine uses it: phases, the stats watcher, and reports per phase. */
 class FaultSessionTest {

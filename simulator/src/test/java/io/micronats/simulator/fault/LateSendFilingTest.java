@@ -6,16 +6,16 @@ import io.micronats.simulator.load.GeneratorLag;
 import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.measure.PhaseMeasurement;
 import io.micronats.simulator.measure.PhaseMeter;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import io.micronats.spi.NotConnectedException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
-import io.micronats.simulator.scenario.FaultKind;
-import io.micronats.simulator.scenario.FaultSchedule;
-import io.micronats.simulator.scenario.FaultSpec;
-import io.micronats.simulator.scenario.FaultTarget;
 
 /**
  * The run engine's path from the open-model generator to a fault window (pacer, phase meter,

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.registry.LookupStrategy;
 import io.micronats.nats.registry.NatsRegistry;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.registry.Node;
@@ -15,10 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import io.micronats.simulator.scenario.FaultKind;
-import io.micronats.simulator.scenario.FaultSchedule;
-import io.micronats.simulator.scenario.FaultSpec;
-import io.micronats.simulator.scenario.FaultTarget;
 
 /**
  * Service crashes and registry churn against the real NATS registry: lookups are audited against

@@ -3,13 +3,13 @@ package io.micronats.simulator.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.nats.connection.ConnectionStats;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import io.micronats.simulator.scenario.FaultKind;
-import io.micronats.simulator.scenario.FaultSpec;
-import io.micronats.simulator.scenario.FaultTarget;
 
 /** Counter increases become timeline events, matched first in, first out. */
 class StatsWatcherTest {

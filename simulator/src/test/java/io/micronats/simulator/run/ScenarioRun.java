@@ -2,13 +2,13 @@ package io.micronats.simulator.run;
 
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import io.micronats.simulator.console.Console;
 
 /**
  * A whole simulation of a scenario given as YAML text, for tests: run into {@code dir} without
