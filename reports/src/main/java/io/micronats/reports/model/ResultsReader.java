@@ -22,7 +22,7 @@ public final class ResultsReader {
 
   /** Every schema version this reader accepts, oldest first. */
   public static List<Integer> supportedVersions() {
-    return List.of(1);
+    return List.of(1, 2);
   }
 
   /**
@@ -44,7 +44,8 @@ public final class ResultsReader {
    */
   public static RunResult fromJson(String json, String source) throws ResultsFormatException {
     Json.Versioned versioned = Json.open(json, source, ResultsWriter.KIND, ResultsWriter.SCHEMA_VERSION);
-    // Migration point: when version 2 exists, rewrite a version-1 body here before binding.
-    return Json.bind(versioned.body(), RunResult.class, source);
+    RunResult result = Json.bind(versioned.body(), RunResult.class, source);
+    // Version 1 also carried part of each fault as flat phase keys; version 2 holds faults once.
+    return versioned.version() == 1 ? V1FaultLabels.complete(result) : result;
   }
 }

@@ -22,8 +22,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ResultsWriter {
-  /** The schema version this writer produces. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this writer produces. Version 2 holds faults once, as the structured
+   * {@code faults} list (version 1 also flattened them into {@code fault.<i>.*} phase keys).
+   */
+  public static final int SCHEMA_VERSION = 2;
   /** The {@code kind} of a simulator results file. */
   public static final String KIND = "micronats-simulator-result";
 

@@ -38,10 +38,9 @@ import java.util.Set;
  * @param labels free labels of the whole run (implementation, layout, strategy, ...)
  * @param comparisons ours-against-raw comparisons from the baseline phases
  * @param faults the faults injected during the run, in injection order (optional, added in
- *     schema version 1 as an additive field; absent means none). A fault timed in a phase that
- *     lacks a {@code recoveredUndecided} reason or RPC failure causes takes them from that phase's
- *     flat keys {@code fault.<i>.recoveredUndecided} (label) and {@code fault.<i>.rpc.<cause>}
- *     (counts), which the simulator writes next to the structured list
+ *     schema version 1 as an additive field; absent means none). The only form of fault results
+ *     since schema version 2; the reader completes the faults of a version-1 file from the flat
+ *     phase keys {@code fault.<i>.*} written then
  */
 public record RunResult(
     Scenario scenario, Environment environment, Instant startedAt, List<Phase> phases,
@@ -49,7 +48,7 @@ public record RunResult(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Fault> faults) {
 
   /**
-   * Validates and copies, completing the faults from their phases' flat keys (see {@code faults}).
+   * Validates and copies.
    *
    * @throws IllegalArgumentException when two phases share a name
    */
@@ -66,7 +65,12 @@ public record RunResult(
     }
     labels = Copies.map(labels, "labels");
     comparisons = Copies.list(comparisons, "comparisons");
-    faults = FaultPhaseLabels.complete(phases, Copies.list(faults, "faults"));
+    faults = Copies.list(faults, "faults");
+  }
+
+  /** This result with {@code newFaults} as its faults. */
+  public RunResult withFaults(List<Fault> newFaults) {
+    return new RunResult(scenario, environment, startedAt, phases, labels, comparisons, newFaults);
   }
 
   /** The faults timed in the phase named {@code phaseName}, in injection order. */

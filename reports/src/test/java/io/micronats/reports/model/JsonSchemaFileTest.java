@@ -22,8 +22,8 @@ class JsonSchemaFileTest {
   void everyFieldTheWriterWritesIsInTheSchema() throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode schema;
-    try (InputStream in = ResultsWriter.class.getResourceAsStream("results-v1.schema.json")) {
-      assertThat(in).as("results-v1.schema.json on the class path").isNotNull();
+    try (InputStream in = ResultsWriter.class.getResourceAsStream("results-v2.schema.json")) {
+      assertThat(in).as("results-v2.schema.json on the class path").isNotNull();
       schema = json.readTree(in);
     }
     Set<String> documented = new TreeSet<>();

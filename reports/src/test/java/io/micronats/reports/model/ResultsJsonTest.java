@@ -47,7 +47,7 @@ class ResultsJsonTest {
   @Test
   void writtenJsonStartsWithSchemaVersionAndKind() {
     String json = ResultsWriter.toJson(SAMPLE);
-    assertThat(json).startsWith("{\n  \"schemaVersion\" : 1,\n  \"kind\" : \"micronats-simulator-result\",");
+    assertThat(json).startsWith("{\n  \"schemaVersion\" : 2,\n  \"kind\" : \"micronats-simulator-result\",");
   }
 
   @Test
@@ -126,7 +126,7 @@ class ResultsJsonTest {
   }
 
   @Test
-  void aBuiltResultTakesTheReasonFromItsPhaseLabelsAndWritesIt() {
+  void aBuiltResultKeepsItsFaultsAsGivenWhateverItsPhaseLabelsSay() throws IOException {
     Phase phase = Phase.builder("rpc", "rpc").closed().concurrency(1).duration(Duration.ofSeconds(1))
         .label("fault.0.name", "kill").label("fault.0.recoveredUndecided", "not back to baseline within the 900 ms window")
         .count("fault.0.rpc.notConnected", 3).build();
@@ -134,9 +134,21 @@ class ResultsJsonTest {
         List.of(), Fault.Rpc.NONE, Fault.Broker.NONE, Fault.Registry.NONE);
     RunResult r = RunResult.builder(Scenario.named("s"), SAMPLE.environment(), Instant.EPOCH).phase(phase)
         .fault(bare).build();
-    assertThat(r.faults().get(0).recoveredUndecided()).isEqualTo("not back to baseline within the 900 ms window");
-    assertThat(r.faults().get(0).rpc()).isEqualTo(new Fault.Rpc(0, 0, 0, 0, 0, Map.of("notConnected", 3L)));
-    assertThat(ResultsWriter.toJson(r)).contains("\"recoveredUndecided\" : \"not back to baseline");
+    assertThat(r.faults()).as("version 2: flat phase keys are plain keys, faults are only the structured list")
+        .containsExactly(bare);
+    assertThat(ResultsReader.fromJson(ResultsWriter.toJson(r), "written").faults()).containsExactly(bare);
+  }
+
+  @Test
+  void goldenVersion2HoldsTheFaultsOnceAndReadsAsTheVersion1FileWithItsFlatKeys() throws IOException {
+    String v2 = resource("golden/results/v2/results-with-faults.json");
+    RunResult read = ResultsReader.fromJson(v2, "golden v2 faults");
+    RunResult v1 = ResultsReader.fromJson(resource("golden/results/v1/results-with-fault-reasons.json"), "reasons");
+    assertThat(read.faults()).hasSize(3).isEqualTo(v1.faults());
+    assertThat(read.faults().get(1).recoveredUndecided()).startsWith("window too short");
+    assertThat(read.faults().get(1).rpc().causes()).containsEntry("notConnected", 2L);
+    assertThat(v2).doesNotContain("\"fault.");
+    assertThat(ResultsWriter.toJson(read)).as("written as read, byte for byte").isEqualTo(v2);
   }
 
   @Test
@@ -190,13 +202,13 @@ class ResultsJsonTest {
 
   @Test
   void newerSchemaVersionFailsNamingTheVersionAndTheFix() throws IOException {
-    String newer = resource("golden/results/v1/results.json").replace("\"schemaVersion\": 1", "\"schemaVersion\": 2");
+    String newer = resource("golden/results/v1/results.json").replace("\"schemaVersion\": 1", "\"schemaVersion\": 3");
     UnsupportedSchemaVersionException e = assertThrows(UnsupportedSchemaVersionException.class,
         () -> ResultsReader.fromJson(newer, "future.json"));
-    assertThat(e.found()).isEqualTo(2);
-    assertThat(e.newestSupported()).isEqualTo(1);
-    assertThat(e.getMessage()).startsWith("future.json: ").contains("schemaVersion 2 is newer")
-        .contains("versions 1..1");
+    assertThat(e.found()).isEqualTo(3);
+    assertThat(e.newestSupported()).isEqualTo(2);
+    assertThat(e.getMessage()).startsWith("future.json: ").contains("schemaVersion 3 is newer")
+        .contains("versions 1..2");
   }
 
   @Test

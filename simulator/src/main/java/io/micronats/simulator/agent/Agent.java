@@ -3,8 +3,10 @@ package io.micronats.simulator.agent;
 import io.micronats.nats.connection.NatsConnections;
 import io.micronats.nats.connection.NatsSettings;
 import io.micronats.simulator.cluster.RunBackend;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
+import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Scenario;
+import io.micronats.simulator.scenario.ScenarioParser;
 import io.micronats.spi.plugin.PluginConfig;
 import io.nats.client.Connection;
 import io.nats.client.Message;
@@ -54,6 +56,39 @@ public final class Agent implements AutoCloseable {
     this.name = new JoinRequest(name, "", 0).agent();
     this.console = Objects.requireNonNull(console, "console");
   }
+
+  /**
+   * Joins run {@code run} as agent {@code name} and runs its share. The run's scenario comes from
+   * the coordinator; {@code local}, when given, supplies the cluster (an external layout's URLs)
+   * and credentials when {@code urls} is empty.
+   */
+  public static AgentReport join(@Nullable Scenario local, List<String> urls, String run, String name,
+      Duration joinTimeout, Console console) throws Exception {
+    Layout layout = (local == null ? ScenarioParser.defaults() : local).layout();
+    if (urls.isEmpty() && layout.backend() != Layout.Backend.EXTERNAL) {
+      throw new IllegalArgumentException("--agent needs the coordinator's cluster: --urls, or a scenario with an"
+          + " external layout");
+    }
+    List<String> cluster = urls.isEmpty() ? layout.urls() : urls;
+    try (RunBackend backend = RunBackend.start(layout, cluster);
+        Agent agent = new Agent(local == null ? backend.clientConfig() : controlConfig(local, backend), cluster, run, name,
+            console)) {
+      return agent.run(joinTimeout);
+    }
+  }
+
+  /**
+   * The control plane's connection settings for a run of {@code s} on {@code backend}: the
+   * backend's client settings with the scenario's security settings.
+   */
+  public static PluginConfig controlConfig(Scenario s, RunBackend backend) {
+    PluginConfig c = backend.clientConfig();
+    for (Map.Entry<String, String> e : RunBackend.securitySettings(s.layout().security()).entrySet()) {
+      c = c.with(e.getKey(), e.getValue());
+    }
+    return c;
+  }
+
 
   /**
    * Joins, runs the share, publishes and returns the report.

@@ -1,6 +1,6 @@
 package io.micronats.simulator.agent;
 
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class AgentMain {
     Console console = new Console(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8),
         true), true, 2.0);
     try {
-      AgentReport report = DistributedSimulation.join(null, urls, run, name, Duration.ofSeconds(joinSeconds), console);
+      AgentReport report = Agent.join(null, urls, run, name, Duration.ofSeconds(joinSeconds), console);
       System.out.println("agent " + name + ": " + report.counts() + (report.error().isEmpty() ? "" : " error: "
           + report.error()));
       return report.error().isEmpty() ? 0 : 1;

@@ -1,12 +1,12 @@
 package io.micronats.simulator.agent;
 
 import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.SpiRpcBinding;
+import io.micronats.simulator.measure.CpuMeter;
 import io.micronats.simulator.measure.ServerMonitor;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.workload.ClientConfigs;
 import io.micronats.simulator.workload.DiscoveryWorkload;
@@ -93,9 +93,9 @@ final class AgentRun {
 
   /** What holding the fleet share costs this agent: idle CPU over 1 s (milli-cores), heap, threads. */
   private static Map<String, Long> idleCost() throws InterruptedException {
-    io.micronats.simulator.measure.CpuMeter.Snapshot before = io.micronats.simulator.measure.CpuMeter.snapshot();
+    CpuMeter.Snapshot before = CpuMeter.snapshot();
     Thread.sleep(1_000);
-    double cores = io.micronats.simulator.measure.CpuMeter.snapshot().coresSince(before);
+    double cores = CpuMeter.snapshot().coresSince(before);
     Runtime rt = Runtime.getRuntime();
     Map<String, Long> out = new LinkedHashMap<>();
     out.put("idleCpuMilliCores", Math.round(cores * 1000));
@@ -125,7 +125,7 @@ final class AgentRun {
    * order), in the run's namespace, with connection names prefixed by the agent's name.
    */
   static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace, String agent) {
-    ClientConfigs placed = Simulation.configs(s, backend, namespace);
+    ClientConfigs placed = ClientConfigs.placed(s, backend, namespace);
     return (client, index, name) -> placed.config(client, index, agent + "-" + name);
   }
 

@@ -1,5 +1,6 @@
 package io.micronats.simulator.agent;
 
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.measure.PhaseMeasurement;
 import io.micronats.simulator.measure.TimePoint;
 import io.micronats.simulator.workload.PhaseRecord;
@@ -134,7 +135,7 @@ public final class DistributedMerge {
 
   private static long errors(PhaseReport p) {
     long sum = 0;
-    for (io.micronats.simulator.measure.Outcome o : io.micronats.simulator.measure.Outcome.values()) {
+    for (Outcome o : Outcome.values()) {
       if (o.isError()) {
         sum += p.measurementCounts().getOrDefault(o.counter(), 0L);
       }

@@ -66,9 +66,9 @@ public final class Baseline {
    * @param clientUrl the client node's URL
    * @param serviceUrl the service node's URL
    */
-  record Settings(String implementation, int payload, int inFlight, Phases phases, int repetitions, Duration timeout,
+  public record Settings(String implementation, int payload, int inFlight, Phases phases, int repetitions, Duration timeout,
       String clientUrl, String serviceUrl) {
-    Map<String, String> asMap() {
+    public Map<String, String> asMap() {
       Map<String, String> m = new LinkedHashMap<>();
       m.put("payloadBytes", Integer.toString(payload));
       m.put("inFlight", Integer.toString(inFlight));
@@ -82,7 +82,7 @@ public final class Baseline {
     }
   }
 
-  static BenchEntry rpc(Comparisons c, Settings s, RpcBinding binding, ClientConfigs configs, List<PhaseRecord> phases,
+  public static BenchEntry rpc(Comparisons c, Settings s, RpcBinding binding, ClientConfigs configs, List<PhaseRecord> phases,
       String prefix) throws Exception {
     List<Figures> ours = new ArrayList<>();
     List<Figures> raw = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class Baseline {
         BenchEntry.median(ours), BenchEntry.median(raw), ours, raw, labels);
   }
 
-  static BenchEntry broker(Comparisons c, Settings s, ClientConfigs configs, List<PhaseRecord> phases, String prefix)
+  public static BenchEntry broker(Comparisons c, Settings s, ClientConfigs configs, List<PhaseRecord> phases, String prefix)
       throws Exception {
     List<Figures> ours = new ArrayList<>();
     List<Figures> raw = new ArrayList<>();

@@ -42,7 +42,7 @@ public final class Comparisons {
   }
 
   /** A closed loop of {@code inFlight} callers over {@code pair}. */
-  PhaseRecord rpc(String name, String workload, RpcPair pair, int inFlight, Phases phases, Duration timeout,
+  public PhaseRecord rpc(String name, String workload, RpcPair pair, int inFlight, Phases phases, Duration timeout,
       Map<String, String> labels) throws Exception {
     return runner.run(name, workload, true, 0, inFlight, phases, "rpc", (start, end, meter) -> {
       OpenLoopPacer.parkUntil(start);

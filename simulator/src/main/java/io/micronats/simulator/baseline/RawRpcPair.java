@@ -12,14 +12,14 @@ import java.util.concurrent.TimeoutException;
  * the service node, a requester ({@code Connection.request} with a timeout, one per loop) on the
  * client node. Thread-safe; close is idempotent.
  */
-final class RawRpcPair implements RpcPair {
+public final class RawRpcPair implements RpcPair {
   private final Connection responder;
   private final Connection requester;
   private final String subject;
   private final byte[] payload;
   private final Duration timeout;
 
-  RawRpcPair(String serviceUrl, String clientUrl, int payloadBytes, Duration timeout) throws Exception {
+  public RawRpcPair(String serviceUrl, String clientUrl, int payloadBytes, Duration timeout) throws Exception {
     this.subject = "sim.raw.rpc." + Long.toHexString(System.nanoTime());
     this.payload = new byte[payloadBytes];
     this.timeout = timeout;

@@ -1,8 +1,8 @@
 package io.micronats.simulator.cli;
 
-import io.micronats.simulator.baseline.Bench;
-import io.micronats.simulator.baseline.BenchPlan;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
+import io.micronats.simulator.run.Bench;
+import io.micronats.simulator.run.BenchPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

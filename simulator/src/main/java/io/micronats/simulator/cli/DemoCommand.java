@@ -1,14 +1,15 @@
 package io.micronats.simulator.cli;
 
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.run.Console;
 import io.micronats.simulator.run.ReportLauncher;
 import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.run.SimulationResult;
-import io.micronats.simulator.fault.FaultKind;
-import io.micronats.simulator.fault.FaultSchedule;
-import io.micronats.simulator.fault.FaultSpec;
-import io.micronats.simulator.fault.FaultTarget;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
       scenario = ScenarioOverrides.implementation(scenario, implementation);
     }
     if (!noFault && scenario.needsNats() && scenario.layout().nodes() > 1
-        && scenario.layout().backend() == io.micronats.simulator.scenario.Layout.Backend.LOCAL) {
+        && scenario.layout().backend() == Layout.Backend.LOCAL) {
       scenario = scenario.withFaults(FaultSchedule.of(DEMO_FAULT));
     }
     LoadPlan plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)

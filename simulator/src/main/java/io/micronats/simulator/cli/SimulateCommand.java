@@ -1,7 +1,10 @@
 package io.micronats.simulator.cli;
 
+import io.micronats.simulator.agent.Agent;
+import io.micronats.simulator.agent.AgentReport;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.run.DistributedSimulation;
 import io.micronats.simulator.run.Simulation;
 import io.micronats.simulator.run.SimulationResult;
 import io.micronats.simulator.scenario.Scenario;
@@ -142,8 +145,8 @@ public final class SimulateCommand implements Callable<Integer> {
     java.time.Duration wait = joinTimeout == null ? java.time.Duration.ofMinutes(2) : joinTimeout;
     if (agent) {
       String name = agentName != null ? agentName : defaultAgentName();
-      io.micronats.simulator.agent.AgentReport report =
-          io.micronats.simulator.agent.DistributedSimulation.join(scenario, urls, run, name, wait, console);
+      AgentReport report =
+          Agent.join(scenario, urls, run, name, wait, console);
       console.line("agent " + name + ": " + report.counts()
           + (report.error().isEmpty() ? "" : "; failed: " + report.error()));
       return report.error().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -152,8 +155,8 @@ public final class SimulateCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--agents needs SCENARIO.yaml and --out");
     }
     try {
-      io.micronats.simulator.agent.DistributedSimulation.Outcome outcome =
-          io.micronats.simulator.agent.DistributedSimulation.coordinate(scenario, urls, run, agents, out, wait,
+      DistributedSimulation.Outcome outcome =
+          DistributedSimulation.coordinate(scenario, urls, run, agents, out, wait,
               agentSilence == null ? java.time.Duration.ofSeconds(10) : agentSilence, console);
       console.line("results: " + outcome.file());
     } catch (IllegalArgumentException e) {

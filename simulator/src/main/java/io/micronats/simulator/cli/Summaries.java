@@ -1,7 +1,7 @@
 package io.micronats.simulator.cli;
 
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
-import io.micronats.simulator.run.Console;
 import io.micronats.simulator.run.SimulationResult;
 import io.micronats.simulator.scenario.Scenario;
 

@@ -1,9 +1,11 @@
 package io.micronats.simulator.cluster;
 
+import io.micronats.nats.cluster.AuthLayout;
 import io.micronats.nats.cluster.ExternalNatsBackend;
 import io.micronats.nats.cluster.NatsBackend;
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.cluster.TestcontainersNatsBackend;
+import io.micronats.nats.cluster.TlsLayout;
 import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Security;
 import io.micronats.spi.plugin.PluginConfig;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,24 +83,24 @@ public final class RunBackend implements AutoCloseable {
    * The servers enforce the declared authentication (issue 15): with the declared user, password
    * or token when the security settings give them, else with generated ones.
    */
-  private static io.micronats.nats.cluster.AuthLayout auth(Security security) {
-    java.util.Map<String, String> given = security.settings();
-    String generated = java.util.UUID.randomUUID().toString().replace("-", "");
+  private static AuthLayout auth(Security security) {
+    Map<String, String> given = security.settings();
+    String generated = UUID.randomUUID().toString().replace("-", "");
     return switch (security.auth()) {
-      case NONE -> io.micronats.nats.cluster.AuthLayout.none();
-      case USER_PASSWORD -> io.micronats.nats.cluster.AuthLayout.userPassword(
+      case NONE -> AuthLayout.none();
+      case USER_PASSWORD -> AuthLayout.userPassword(
           given.getOrDefault("user", "micronats"), given.getOrDefault("password", generated));
-      case TOKEN -> io.micronats.nats.cluster.AuthLayout.token(given.getOrDefault("token", generated));
-      case NKEY -> io.micronats.nats.cluster.AuthLayout.nkey();
-      case CREDS -> io.micronats.nats.cluster.AuthLayout.creds();
+      case TOKEN -> AuthLayout.token(given.getOrDefault("token", generated));
+      case NKEY -> AuthLayout.nkey();
+      case CREDS -> AuthLayout.creds();
     };
   }
 
-  private static io.micronats.nats.cluster.TlsLayout tls(Security security) {
+  private static TlsLayout tls(Security security) {
     return switch (security.tls()) {
-      case NONE -> io.micronats.nats.cluster.TlsLayout.NONE;
-      case TLS -> io.micronats.nats.cluster.TlsLayout.TLS;
-      case MUTUAL -> io.micronats.nats.cluster.TlsLayout.MUTUAL_TLS;
+      case NONE -> TlsLayout.NONE;
+      case TLS -> TlsLayout.TLS;
+      case MUTUAL -> TlsLayout.MUTUAL_TLS;
     };
   }
 

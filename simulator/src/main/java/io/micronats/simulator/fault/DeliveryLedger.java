@@ -1,5 +1,6 @@
 package io.micronats.simulator.fault;
 
+import io.micronats.simulator.workload.DeliveryObserver;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * messages per publisher are accounted; beyond that {@link #overflowed()} turns true and further
  * sends are ignored.
  */
-public final class DeliveryLedger {
+public final class DeliveryLedger implements DeliveryObserver {
   private final int maxPerPublisher;
   private final Map<String, LongList> sendTimes = new LinkedHashMap<>();
   private final Map<String, BitSet> rejectedSeqs = new LinkedHashMap<>();

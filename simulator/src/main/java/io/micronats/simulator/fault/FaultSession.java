@@ -1,6 +1,8 @@
 package io.micronats.simulator.fault;
 
 import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

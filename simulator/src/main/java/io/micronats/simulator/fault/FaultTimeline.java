@@ -2,6 +2,8 @@ package io.micronats.simulator.fault;
 
 import io.micronats.nats.connection.ConnectionEvent;
 import io.micronats.nats.connection.ConnectionEventListener;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.workload.SeriesObserver;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: every method takes the timeline's one lock briefly and calls nothing foreign
  * while holding it. As a listener it never blocks.
  */
-public final class FaultTimeline implements ConnectionEventListener {
+public final class FaultTimeline implements ConnectionEventListener, SeriesObserver {
   private final long originNanos;
   private final int holdIntervals;
   private final Object lock = new Object();

@@ -1,5 +1,6 @@
 package io.micronats.simulator.fault;
 
+import io.micronats.simulator.workload.LookupObserver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: {@link #sample} may run on a sampling thread while the injector reports deaths;
  * the suppliers are called outside the audit's lock.
  */
-public final class RegistryAudit {
+public final class RegistryAudit implements LookupObserver {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryAudit.class);
 
   private static final int MAX_SAMPLES = 1_000_000;

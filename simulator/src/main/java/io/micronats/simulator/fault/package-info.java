@@ -1,6 +1,6 @@
 /**
- * Fault injection for simulation runs: a {@link io.micronats.simulator.fault.FaultSchedule} of
- * {@link io.micronats.simulator.fault.FaultSpec}s (kill, pause, stop, restart, rolling restart,
+ * Fault injection for simulation runs: a {@link io.micronats.simulator.scenario.FaultSchedule} of
+ * {@link io.micronats.simulator.scenario.FaultSpec}s (kill, pause, stop, restart, rolling restart,
  * lame duck, service crashes, registry churn, link latency, silence, cut and partitions), the
  * {@link io.micronats.simulator.fault.FaultInjector} that carries it out on a local cluster, and
  * the {@link io.micronats.simulator.fault.FaultTimeline} that records, per fault, injection,

@@ -4,6 +4,7 @@ import io.micronats.simulator.scenario.Fleet;
 import io.micronats.spi.broker.SubscribeOptions;
 import io.micronats.spi.broker.Subscription;
 import io.micronats.spi.registry.Endpoint;
+import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Service;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,10 +188,10 @@ public final class FakeFleet implements AutoCloseable {
     if (spec.nodesPerInstance() <= 1 || served.service().nodes().isEmpty()) {
       return served;
     }
-    io.micronats.spi.registry.Node main = served.service().nodes().get(0);
-    List<io.micronats.spi.registry.Node> extra = new ArrayList<>();
+    Node main = served.service().nodes().get(0);
+    List<Node> extra = new ArrayList<>();
     for (int k = 1; k < spec.nodesPerInstance(); k++) {
-      extra.add(new io.micronats.spi.registry.Node(main.id() + ".n" + k, main.address(), main.metadata()));
+      extra.add(new Node(main.id() + ".n" + k, main.address(), main.metadata()));
     }
     Service extras = served.service().withNodes(extra);
     try {

@@ -1,6 +1,7 @@
 package io.micronats.simulator.fleet;
 
 import io.micronats.spi.broker.Subscription;
+import io.micronats.spi.registry.Service;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class FakeService implements AutoCloseable {
   }
 
   /** The registered service record. */
-  public io.micronats.spi.registry.Service service() {
+  public Service service() {
     return served.service();
   }
 

@@ -1,6 +1,7 @@
 package io.micronats.simulator.fleet;
 
 import io.micronats.spi.Message;
+import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Service;
 import io.micronats.spi.rpc.RpcClient;
 import io.micronats.spi.rpc.RpcServer;
@@ -36,7 +37,7 @@ public final class SpiRpcBinding implements RpcBinding {
         request -> Message.of(handler.handle(e.name(), request.body()))));
     RpcServer server = builder.build().start();
     Service registered = service.withNodes(java.util.List.of(
-        io.micronats.spi.registry.Node.of(server.nodeId(), server.address())));
+        Node.of(server.nodeId(), server.address())));
     return new Served() {
       @Override
       public Service service() {

@@ -1,10 +1,20 @@
 package io.micronats.simulator.run;
 
 import io.micronats.reports.model.Comparison;
+import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.baseline.Baseline;
 import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.console.Console;
+import io.micronats.simulator.fault.DeliveryLedger;
+import io.micronats.simulator.fault.FaultPhaseListener;
+import io.micronats.simulator.fault.FaultRecords;
+import io.micronats.simulator.fault.FaultReport;
+import io.micronats.simulator.fault.FaultResults;
+import io.micronats.simulator.fault.FaultSession;
+import io.micronats.simulator.fault.FleetInstances;
+import io.micronats.simulator.fault.RegistryAudit;
 import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.RpcBinding;
@@ -15,6 +25,7 @@ import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.workload.BrokerWorkload;
 import io.micronats.simulator.workload.ClientConfigs;
 import io.micronats.simulator.workload.DiscoveryWorkload;
+import io.micronats.simulator.workload.FaultObservers;
 import io.micronats.simulator.workload.PhaseRecord;
 import io.micronats.simulator.workload.PhaseRunner;
 import io.micronats.simulator.workload.RpcWorkload;
@@ -29,6 +40,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,39 +81,39 @@ public final class Simulation {
     RunBackend backend = null;
     try {
       if (s.needsNats()) {
-        console.step("starting NATS backend (" + s.layout().backend().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        console.step("starting NATS backend (" + s.layout().backend().name().toLowerCase(Locale.ROOT) + ")");
         backend = RunBackend.start(s.layout(), plan.externalUrls());
         backend.describeNodes().forEach(l -> console.step("  " + l));
       }
       ServerMonitor monitor = new ServerMonitor(backend == null ? List.of() : backend.monitorUrls());
-      ClientConfigs configs = configs(s, backend, namespace);
+      ClientConfigs configs = ClientConfigs.placed(s, backend, namespace);
       PhaseRunner runner = new PhaseRunner(console, histograms, monitor);
       RpcBinding binding = new SpiRpcBinding(s.registry().ttl());
       Map<String, String> labels = new LinkedHashMap<>();
       List<PhaseRecord> records = new ArrayList<>();
       List<Comparison> comparisons = new ArrayList<>();
-      List<io.micronats.reports.model.Fault> faultResults = new ArrayList<>();
+      List<Fault> faultResults = new ArrayList<>();
       int groupNodes = s.layout().serviceNodes().size();
       try (FakeFleet fleet = new FakeFleet(s.fleet(), binding, g -> PluginSet.create(s.implementation(),
           configs.config(false, g, "fleet-" + g), "fleet-" + g, s.layout().serviceNodes().get(g % groupNodes)), s.seed())) {
-        io.micronats.simulator.fault.FleetInstances instances = new io.micronats.simulator.fault.FleetInstances(fleet);
+        FleetInstances instances = new FleetInstances(fleet);
         // instance faults are accounted against the registry: every discovery lookup is checked
-        io.micronats.simulator.fault.RegistryAudit audit = s.faults().faults().stream()
+        RegistryAudit audit = s.faults().faults().stream()
             .anyMatch(f -> f.kind().needsInstances())
-            ? io.micronats.simulator.fault.RegistryAudit.scoped(instances::liveOf,
-                io.micronats.simulator.fault.FleetInstances::serviceOf)
+            ? RegistryAudit.scoped(instances::liveOf,
+                FleetInstances::serviceOf)
             : null;
-        io.micronats.simulator.fault.FaultSession faults = s.faults().isEmpty() ? null
-            : io.micronats.simulator.fault.FaultSession.open(s.faults(),
+        FaultSession faults = s.faults().isEmpty() ? null
+            : FaultSession.open(s.faults(),
                 backend == null ? null : backend.localCluster().orElse(null), instances, audit, s.seed());
-        io.micronats.simulator.fault.DeliveryLedger ledger = faults == null ? null
-            : new io.micronats.simulator.fault.DeliveryLedger(5_000_000);
+        DeliveryLedger ledger = faults == null ? null
+            : new DeliveryLedger(5_000_000);
         if (faults != null) {
           console.step("faults: " + s.faults().faults().size() + " scheduled");
-          runner.listener(new io.micronats.simulator.fault.FaultPhaseListener(faults));
+          runner.listener(new FaultPhaseListener(faults));
         }
         try {
-        runWorkloads(s, console, configs, runner, fleet, records, labels, ledger, faults);
+        runWorkloads(s, console, configs, runner, fleet, records, labels, observers(ledger, faults));
         if (s.workloads().baseline().enabled()) {
           if (backend == null) {
             console.step("baseline skipped: the implementation '" + s.implementation() + "' uses no NATS servers");
@@ -121,17 +133,14 @@ public final class Simulation {
           }
         }
         if (faults != null) {
-          List<io.micronats.simulator.fault.FaultReport> reports = faults.reports(System.nanoTime(), ledger);
-          List<PhaseRecord> attached = io.micronats.simulator.fault.FaultRecords.attach(records, reports);
-          records.clear();
-          records.addAll(attached);
+          List<FaultReport> reports = faults.reports(System.nanoTime(), ledger);
           labels.put("faults", Integer.toString(reports.size()));
-          faultResults.addAll(io.micronats.simulator.fault.FaultResults.of(reports));
+          faultResults.addAll(FaultResults.of(reports));
           double publishRate = s.workloads().broker().ratePerPublisher() * s.workloads().broker().publishers();
-          for (io.micronats.simulator.fault.FaultReport r : reports) {
+          for (FaultReport r : reports) {
             console.line("fault " + r.describe().strip().replace("\n", "\n  "));
             if (r.broker().sent() > 0) {
-              console.line("  " + io.micronats.simulator.fault.FaultRecords.ruleOfThumb(r, publishRate));
+              console.line("  " + FaultRecords.ruleOfThumb(r, publishRate));
             }
           }
         }
@@ -164,18 +173,14 @@ public final class Simulation {
   }
 
   private static void runWorkloads(Scenario s, Console console, ClientConfigs configs, PhaseRunner runner,
-      FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels,
-      io.micronats.simulator.fault.@Nullable DeliveryLedger ledger,
-      io.micronats.simulator.fault.@Nullable FaultSession faults) throws Exception {
+      FakeFleet fleet, List<PhaseRecord> records, Map<String, String> labels, FaultObservers observers)
+      throws Exception {
     TreeSet<Integer> sizes = new TreeSet<>();
     sizes.add(s.fleet().services());
     if (s.workloads().discovery().enabled()) {
       sizes.addAll(s.workloads().discovery().sweep());
     }
-    DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs);
-    if (faults != null && faults.audit() != null) {
-      discovery.audit(faults.audit());
-    }
+    DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs, observers);
     for (int size : sizes) {
       grow(console, fleet, size, labels);
       if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
@@ -204,16 +209,14 @@ public final class Simulation {
     }
     if (s.workloads().broker().enabled()) {
       guarded("broker", console, labels, () -> {
-        BrokerWorkload broker = new BrokerWorkload(s, runner, configs);
-        if (ledger != null) {
-          broker.ledger(ledger);
-        }
-        if (faults != null) {
-          broker.timeline(faults.timeline());
-        }
-        records.add(broker.run());
+        records.add(new BrokerWorkload(s, runner, configs, observers).run());
       });
     }
+  }
+
+  /** What the workloads tell the run's fault accounting: nothing when no fault is scheduled. */
+  private static FaultObservers observers(@Nullable DeliveryLedger ledger, @Nullable FaultSession faults) {
+    return faults == null ? FaultObservers.NONE : new FaultObservers(ledger, faults.timeline(), faults.audit());
   }
 
   /** A workload step that may fail without losing the rest of the run. */
@@ -265,28 +268,9 @@ public final class Simulation {
     long begin = System.nanoTime();
     fleet.growTo(size);
     double seconds = (System.nanoTime() - begin) / 1e9;
-    labels.put("fleet.start." + size, String.format(java.util.Locale.ROOT, "%.2fs", seconds));
-    console.step(String.format(java.util.Locale.ROOT, "fleet at %d services (%.1f s, %d connections)", size, seconds,
+    labels.put("fleet.start." + size, String.format(Locale.ROOT, "%.2fs", seconds));
+    console.step(String.format(Locale.ROOT, "fleet at %d services (%.1f s, %d connections)", size, seconds,
         fleet.connections()));
-  }
-
-  /**
-   * Plugin settings placing each participant on the layout's nodes (round robin by index), with
-   * the scenario's security and plugin settings, the run's namespace and {@code name} as the
-   * connection name.
-   */
-  public static ClientConfigs configs(Scenario s, @Nullable RunBackend backend, String namespace) {
-    return (client, index, name) -> {
-      List<Integer> nodes = client ? s.layout().clientNodes() : s.layout().serviceNodes();
-      int node = nodes.get(Math.floorMod(index, nodes.size()));
-      PluginConfig base = backend == null ? PluginConfig.empty() : backend.configForNode(node);
-      Map<String, String> settings = new LinkedHashMap<>(base.settings());
-      settings.putAll(s.layout().security().settings());
-      settings.putAll(s.pluginSettings());
-      settings.put(PluginConfig.NAMESPACE, namespace);
-      settings.put("name", name);
-      return new PluginConfig(settings);
-    };
   }
 
   private static List<Path> list(Path dir) throws IOException {

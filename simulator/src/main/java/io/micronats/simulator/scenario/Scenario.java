@@ -1,6 +1,5 @@
 package io.micronats.simulator.scenario;
 
-import io.micronats.simulator.fault.FaultSchedule;
 import java.util.Map;
 import java.util.Objects;
 

@@ -84,7 +84,7 @@ public final class ScenarioParser {
     Phases phases = readPhases(top.section("phases"), Phases.DEFAULTS);
     Workloads workloads = readWorkloads(top.section("workloads"), phases, fleet);
     Map<String, String> plugin = top.stringMap("plugin");
-    io.micronats.simulator.fault.FaultSchedule faults = readFaults(top, layout);
+    FaultSchedule faults = readFaults(top, layout);
     top.finish();
     if (!implementation.equals("memory") && layout.backend() == Layout.Backend.EXTERNAL && layout.urls().isEmpty()) {
       throw top.error("layout.urls", "must list the cluster's client URLs when layout.backend is external");
@@ -94,11 +94,11 @@ public final class ScenarioParser {
   }
 
   /** The {@code faults:} list, checked against the layout; errors name {@code faults[i].field}. */
-  private static io.micronats.simulator.fault.FaultSchedule readFaults(Section top, Layout layout) {
-    io.micronats.simulator.fault.FaultSchedule faults;
+  private static FaultSchedule readFaults(Section top, Layout layout) {
+    FaultSchedule faults;
     try {
-      faults = io.micronats.simulator.fault.FaultScheduleReader.read(top.rawValue("faults"), top.pathOf("faults"));
-    } catch (io.micronats.simulator.fault.FaultScheduleException e) {
+      faults = FaultScheduleReader.read(top.rawValue("faults"), top.pathOf("faults"));
+    } catch (FaultScheduleException e) {
       throw new ScenarioException(e.path(), e.problem());
     }
     int localNodes = layout.backend() == Layout.Backend.LOCAL ? layout.nodes() : 0;
@@ -106,7 +106,7 @@ public final class ScenarioParser {
       int colon = problem.indexOf(": ");
       throw new ScenarioException(problem.substring(0, colon), problem.substring(colon + 2));
     }
-    top.resolved().put("faults", faults.faults().stream().map(io.micronats.simulator.fault.FaultSpec::describe).toList());
+    top.resolved().put("faults", faults.faults().stream().map(FaultSpec::describe).toList());
     return faults;
   }
 

@@ -7,6 +7,7 @@ import io.micronats.simulator.scenario.BrokerSpec;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.spi.broker.Broker;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,37 +33,30 @@ public final class BrokerWorkload {
   private final Scenario scenario;
   private final PhaseRunner runner;
   private final ClientConfigs configs;
-  private volatile io.micronats.simulator.fault.@Nullable DeliveryLedger ledger;
-
-  /**
-   * Also accounts every message in {@code newLedger} (publisher {@code pub<i>}, targets
-   * {@code sub<i>} and {@code group}), with times, so that loss can be attributed to faults.
-   */
-  public BrokerWorkload ledger(io.micronats.simulator.fault.DeliveryLedger newLedger) {
-    this.ledger = newLedger;
-    return this;
-  }
-
-  /**
-   * Also reports every delivery to {@code newTimeline} as an operation of the series
-   * {@code broker.delivery} (end-to-end latency from the intended send time), so that a fault's
-   * "back to baseline" waits for deliveries to flow again, not only for publishes to succeed.
-   */
-  public BrokerWorkload timeline(io.micronats.simulator.fault.FaultTimeline newTimeline) {
-    this.timeline = newTimeline;
-    return this;
-  }
+  private final @Nullable DeliveryObserver ledger;
+  private final @Nullable SeriesObserver timeline;
 
   /** The series deliveries are reported in. */
   public static final String DELIVERY_SERIES = "broker.delivery";
 
-  private volatile io.micronats.simulator.fault.@Nullable FaultTimeline timeline;
-
-  /** A workload for {@code scenario}. */
+  /** A workload for {@code scenario} without fault accounting. */
   public BrokerWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
+    this(scenario, runner, configs, FaultObservers.NONE);
+  }
+
+  /**
+   * A workload for {@code scenario} that also tells {@code observers.deliveries()} about every
+   * message (publisher {@code pub<i>}, targets {@code sub<i>} and {@code group}), with times, so that
+   * loss can be attributed to faults, and {@code observers.series()} about every delivery as an
+   * operation of {@link #DELIVERY_SERIES} (end-to-end latency from the intended send time), so that a
+   * fault's "back to baseline" waits for deliveries to flow again, not only for publishes to succeed.
+   */
+  public BrokerWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs, FaultObservers observers) {
     this.scenario = scenario;
     this.runner = runner;
     this.configs = configs;
+    this.ledger = observers.deliveries();
+    this.timeline = observers.series();
   }
 
   /** Runs the broker phase. */
@@ -71,7 +65,7 @@ public final class BrokerWorkload {
     try (BrokerParticipants participants = new BrokerParticipants(scenario, configs)) {
       Map<Integer, Broker> publishers = participants.publishers(0, spec.publishers());
       Receivers receivers = new Receivers(spec.subscribers(), spec.queueGroupMembers(), spec.publishers(), ledger);
-      io.micronats.simulator.fault.FaultTimeline faultTimeline = timeline;
+      SeriesObserver faultTimeline = timeline;
       AtomicReference<@Nullable PhaseMeter> meterRef = new AtomicReference<>();
       participants.subscribe(spec.subscribers(), 0, spec.subscribers(), 0, spec.queueGroupMembers(),
           (sub, body) -> receivers.plain(sub, body, meterRef.get()),
@@ -79,7 +73,7 @@ public final class BrokerWorkload {
       long gateMillis = BrokerParticipants.awaitInterest(publishers, spec.payloadBytes(), GATE, 10_000,
           receivers::allProbed, () -> "broker subscribers did not see the publishers' probes");
       long[] lastSequence = new long[spec.publishers()];
-      java.util.Arrays.fill(lastSequence, -1);
+      Arrays.fill(lastSequence, -1);
       Load load = (start, end, meter) -> {
         if (faultTimeline != null) {
           faultTimeline.seriesStarts(DELIVERY_SERIES, meter.windowStart());
@@ -100,7 +94,7 @@ public final class BrokerWorkload {
 
   /** Sends with the intended time as written, remembering each publisher's last sequence and telling the ledger. */
   private record LedgerSends(long[] lastSequence,
-      io.micronats.simulator.fault.@Nullable DeliveryLedger ledger) implements BrokerPublishers.Sends {
+      @Nullable DeliveryObserver ledger) implements BrokerPublishers.Sends {
     @Override
     public long wireTime(long intendedNanos) {
       return intendedNanos;
@@ -131,11 +125,11 @@ public final class BrokerWorkload {
     private final BrokerReceptions receptions;
     private final QueueGroupTracker[] group;
     private final boolean[] groupProbed;
-    private final io.micronats.simulator.fault.@Nullable DeliveryLedger ledger;
-    volatile io.micronats.simulator.fault.@Nullable FaultTimeline timeline;
+    private final @Nullable DeliveryObserver ledger;
+    volatile @Nullable SeriesObserver timeline;
 
     Receivers(int subscribers, int members, int publishers,
-        io.micronats.simulator.fault.@Nullable DeliveryLedger ledger) {
+        @Nullable DeliveryObserver ledger) {
       this.ledger = ledger;
       if (ledger != null) {
         for (int p = 0; p < publishers; p++) {
@@ -194,7 +188,7 @@ public final class BrokerWorkload {
       if (meter != null) {
         long intended = BrokerWire.intended(body);
         meter.record("delivery", intended, now - intended);
-        io.micronats.simulator.fault.FaultTimeline t = timeline;
+        SeriesObserver t = timeline;
         if (t != null) {
           t.completed(DELIVERY_SERIES, intended, now, true);
         }

@@ -2,6 +2,7 @@ package io.micronats.simulator.workload;
 
 import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.FleetNames;
+import io.micronats.simulator.load.ForEachIndex;
 import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.measure.PhaseMeasurement;
 import io.micronats.simulator.measure.PhaseMeter;
@@ -17,10 +18,13 @@ import io.micronats.spi.registry.Registry;
 import io.micronats.spi.registry.Service;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The discovery workload: lookups of random fleet services at a fixed rate through a client
@@ -44,24 +48,24 @@ public final class DiscoveryWorkload {
   private final Scenario scenario;
   private final PhaseRunner runner;
   private final ClientConfigs configs;
-  private volatile io.micronats.simulator.fault.@org.jspecify.annotations.Nullable RegistryAudit audit;
+  private final @Nullable LookupObserver audit;
 
-  /**
-   * Also checks every lookup against the fleet's truth in {@code newAudit} (live instances missing,
-   * dead ones returned, staleness), and while a phase runs looks up, a few every 100 ms through the
-   * same registry, the services whose accounting is open (a dead instance not yet gone, a new one
-   * not yet seen).
-   */
-  public DiscoveryWorkload audit(io.micronats.simulator.fault.RegistryAudit newAudit) {
-    this.audit = newAudit;
-    return this;
+  /** A workload for {@code scenario} without fault accounting. */
+  public DiscoveryWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
+    this(scenario, runner, configs, FaultObservers.NONE);
   }
 
-  /** A workload for {@code scenario}. */
-  public DiscoveryWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs) {
+  /**
+   * A workload for {@code scenario} that also tells {@code observers.lookups()} about every lookup
+   * (checked against the fleet's truth: live instances missing, dead ones returned, staleness), and
+   * while a phase runs looks up, a few every 100 ms through the same registry, the services whose
+   * accounting is open (a dead instance not yet gone, a new one not yet seen).
+   */
+  public DiscoveryWorkload(Scenario scenario, PhaseRunner runner, ClientConfigs configs, FaultObservers observers) {
     this.scenario = scenario;
     this.runner = runner;
     this.configs = configs;
+    this.audit = observers.lookups();
   }
 
   /** Settings of a client registry using {@code strategy}. */
@@ -90,7 +94,7 @@ public final class DiscoveryWorkload {
    */
   private Map<String, String> prime(Registry registry, int services) throws InterruptedException {
     runner.console().step("priming the cache: one lookup of each of " + services + " services");
-    io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("prime", services,
+    ForEachIndex.Result r = ForEachIndex.run("prime", services,
         16, Duration.ofSeconds(120), i -> registry.getService(FleetNames.service(i)));
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("cachePrimeMillis", Long.toString(r.millis()));
@@ -196,11 +200,11 @@ public final class DiscoveryWorkload {
   }
 
   private void audit(String service, List<Service> found) {
-    io.micronats.simulator.fault.RegistryAudit a = audit;
+    LookupObserver a = audit;
     if (a == null) {
       return;
     }
-    java.util.Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     for (Service s : found) {
       for (Node n : s.nodes()) {
         // the fleet's instance id travels in the node's metadata; the registry id has a random suffix
@@ -226,7 +230,7 @@ public final class DiscoveryWorkload {
       thread = new Thread(() -> {
         int round = 0;
         while (running && round < 10_000_000) {
-          io.micronats.simulator.fault.RegistryAudit a = audit;
+          LookupObserver a = audit;
           for (String service : a == null ? List.<String>of() : a.watchedServices(AUDIT_PROBES_PER_ROUND, round)) {
             try {
               audit(service, registry.getService(service));

@@ -1,5 +1,7 @@
 package io.micronats.simulator.workload;
 
+import io.micronats.simulator.console.Console;
+import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.load.PacerStats;
 import io.micronats.simulator.measure.CpuMeter;
 import io.micronats.simulator.measure.PhaseMeasurement;
@@ -7,7 +9,6 @@ import io.micronats.simulator.measure.PhaseMeter;
 import io.micronats.simulator.measure.ServerMonitor;
 import io.micronats.simulator.measure.ServerSnapshot;
 import io.micronats.simulator.measure.TimePoint;
-import io.micronats.simulator.run.Console;
 import io.micronats.simulator.scenario.Durations;
 import io.micronats.simulator.scenario.Phases;
 import java.io.FileNotFoundException;
@@ -208,7 +209,7 @@ public final class PhaseRunner {
       try {
         long next = windowStart + SAMPLE_NANOS;
         while (running) {
-          io.micronats.simulator.load.OpenLoopPacer.parkUntil(Math.min(next, System.nanoTime() + 50_000_000L));
+          OpenLoopPacer.parkUntil(Math.min(next, System.nanoTime() + 50_000_000L));
           long now = System.nanoTime();
           if (now < next) {
             continue;

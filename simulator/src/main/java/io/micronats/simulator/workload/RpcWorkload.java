@@ -6,6 +6,7 @@ import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.RpcBinding;
 import io.micronats.simulator.load.Call;
 import io.micronats.simulator.load.ClosedLoopDriver;
+import io.micronats.simulator.load.ForEachIndex;
 import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.load.Outcomes;
 import io.micronats.simulator.measure.Outcome;
@@ -94,7 +95,7 @@ public final class RpcWorkload {
   private PhaseRecord closed(Call call, RpcSpec spec, FakeFleet fleet, Map<String, String> prime) throws Exception {
     Duration drain = spec.timeout().plus(spec.phases().cooldown());
     Load load = (start, end, meter) -> {
-      io.micronats.simulator.load.OpenLoopPacer.parkUntil(start);
+      OpenLoopPacer.parkUntil(start);
       return ClosedLoopDriver.run("rpc", spec.maxInFlight(), end, drain, call, meter);
     };
     return runner.run("rpc-closed-" + spec.maxInFlight(), "rpc", true, 0, spec.maxInFlight(), spec.phases(), "rpc",
@@ -109,7 +110,7 @@ public final class RpcWorkload {
     runner.console().step("priming RPC callers: one call to each of " + services + " services per caller");
     byte[] request = new byte[scenario.fleet().requestBytes()];
     Map<String, LongAdder> causes = new ConcurrentHashMap<>();
-    io.micronats.simulator.load.ForEachIndex.Result r = io.micronats.simulator.load.ForEachIndex.run("rpc-prime",
+    ForEachIndex.Result r = ForEachIndex.run("rpc-prime",
         services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofSeconds(120), i -> {
           try {
             callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,

@@ -7,7 +7,7 @@ import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.cli.Main;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.console.Console;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ class SimulateAgentsCommandTest {
       List<String> urls = cluster.clientUrls();
       CompletableFuture<AgentReport> agent = CompletableFuture.supplyAsync(() -> {
         try {
-          return DistributedSimulation.join(null, urls, "cli-run", "a1", Duration.ofSeconds(60),
+          return Agent.join(null, urls, "cli-run", "a1", Duration.ofSeconds(60),
               Console.quiet(new PrintWriter(new StringWriter())));
         } catch (Exception e) {
           throw new IllegalStateException(e);

@@ -7,8 +7,9 @@ import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.measure.Outcome;
-import io.micronats.simulator.run.Console;
+import io.micronats.simulator.run.DistributedSimulation;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import java.io.File;
@@ -178,7 +179,7 @@ class TwoAgentsTest {
     Process doomed = agentJvm(run, "doomed", cluster.clientUrls());
     CompletableFuture<AgentReport> survivor = CompletableFuture.supplyAsync(() -> {
       try {
-        return DistributedSimulation.join(null, cluster.clientUrls(), run, "survivor", Duration.ofSeconds(60),
+        return Agent.join(null, cluster.clientUrls(), run, "survivor", Duration.ofSeconds(60),
             Console.quiet(new PrintWriter(new StringWriter())));
       } catch (Exception e) {
         throw new IllegalStateException(e);

@@ -1,6 +1,10 @@
 package io.micronats.simulator.fault;
 
 import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.cluster.proxy.PartitionMode;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSchedule;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
+import io.micronats.simulator.scenario.LinkSide;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -2,6 +2,9 @@ package io.micronats.simulator.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,8 +58,9 @@ class RecoveryTest {
     assertThat(second.recoveredAfterMillis()).isNull();
     assertThat(second.recoveredUndecided()).startsWith("not back to baseline within the 2996 ms window")
         .contains("error rate 100.0% (baseline 0.0%)", "p99 - (no success)");
-    assertThat(FaultLabels.labels(reports.subList(1, 2))).containsKey("fault.0.recoveredUndecided")
-        .doesNotContainKey("fault.0.recoveredAfterMillis");
+    assertThat(FaultResults.of(second).recoveredUndecided()).isEqualTo(second.recoveredUndecided());
+    assertThat(FaultResults.of(second).recoveredAfterMillis()).isNull();
+    assertThat(FaultResults.of(first).recoveredUndecided()).as("no reason beside a decided mark").isNull();
   }
 
   @Test
@@ -72,7 +76,7 @@ class RecoveryTest {
     System.out.println(r.describe());
     assertThat(r.recoveredAfterMillis()).isNull();
     assertThat(r.recoveredUndecided()).startsWith("window too short: 500 ms left").contains("good since +500 ms");
-    assertThat(FaultLabels.labels(List.of(r))).containsEntry("fault.0.recoveredUndecided", r.recoveredUndecided());
+    assertThat(FaultResults.of(r).recoveredUndecided()).isEqualTo(r.recoveredUndecided());
   }
 
   @Test

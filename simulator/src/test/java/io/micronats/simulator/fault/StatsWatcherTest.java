@@ -3,6 +3,9 @@ package io.micronats.simulator.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronats.nats.connection.ConnectionStats;
+import io.micronats.simulator.scenario.FaultKind;
+import io.micronats.simulator.scenario.FaultSpec;
+import io.micronats.simulator.scenario.FaultTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;

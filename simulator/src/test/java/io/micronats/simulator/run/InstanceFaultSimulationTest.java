@@ -61,9 +61,7 @@ class InstanceFaultSimulationTest {
     assertThat(crash.registry().stillStale()).as("then they were gone").isZero();
     assertThat(crash.registry().liveMissing()).as("live instances stay in the cache")
         .isLessThanOrEqualTo(crash.registry().lookups() / 100);
-    // the flat copy in the phase agrees with the structured one
-    assertThat(cached.count("fault.0.registry.staleEntries")).isEqualTo(2);
-    assertThat(cached.count("fault.0.registry.maxStaleMillis")).isEqualTo(crash.registry().maxStaleMillis());
+    assertThat(cached.counts().keySet()).as("the fault is held once, structured").noneMatch(k -> k.startsWith("fault."));
     assertThat(run.console()).contains("fault crash", "stale entries");
   }
 }

@@ -2,6 +2,7 @@ package io.micronats.simulator.run;
 
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.scenario.Scenario;

@@ -1,4 +1,4 @@
-package io.micronats.simulator.fault;
+package io.micronats.simulator.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

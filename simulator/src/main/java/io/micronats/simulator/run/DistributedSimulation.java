@@ -1,16 +1,22 @@
-package io.micronats.simulator.agent;
+package io.micronats.simulator.run;
 
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
+import io.micronats.simulator.agent.Agent;
+import io.micronats.simulator.agent.AgentReport;
+import io.micronats.simulator.agent.Assignment;
+import io.micronats.simulator.agent.Coordinator;
+import io.micronats.simulator.agent.DistributedMerge;
+import io.micronats.simulator.agent.JoinRequest;
 import io.micronats.simulator.cluster.RunBackend;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.ResultsAssembler;
-import io.micronats.simulator.run.Summary;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.scenario.Layout;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.ScenarioParser;
 import io.micronats.simulator.workload.PhaseRecord;
+import io.micronats.simulator.workload.PhaseRunner;
+import io.micronats.simulator.workload.RpcWorkload;
 import io.micronats.spi.plugin.PluginConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +85,7 @@ public final class DistributedSimulation {
           + String.join(",", backend.clientUrls()));
       List<AgentReport> reports;
       List<Assignment> shares;
-      try (Coordinator c = new Coordinator(control(s, backend), run)) {
+      try (Coordinator c = new Coordinator(Agent.controlConfig(s, backend), run)) {
         c.timeouts(silence, Duration.ofMinutes(10)).progress(console::step);
         c.open();
         List<JoinRequest> joined = c.awaitAgents(agents, joinTimeout);
@@ -128,9 +134,9 @@ public final class DistributedSimulation {
         result.label("agent." + r.index() + ".remoteCalls", Long.toString(r.count("remoteCalls")));
       }
       List<PhaseRecord> rpc = phases.stream().filter(p -> p.workload().equals("rpc")).toList();
-      double knee = io.micronats.simulator.workload.RpcWorkload.knee(rpc);
+      double knee = RpcWorkload.knee(rpc);
       if (rpc.size() > 1 && knee > 0) {
-        result.label("rpc.knee", io.micronats.simulator.workload.PhaseRunner.fmt(knee));
+        result.label("rpc.knee", PhaseRunner.fmt(knee));
       }
       phases.forEach(p -> result.phase(ResultsAssembler.phase(p)));
       RunResult built = result.build();
@@ -145,34 +151,6 @@ public final class DistributedSimulation {
       Summary.lines(built, phases, Duration.ofNanos(System.nanoTime() - t0)).forEach(console::line);
       return new Outcome(file, built, reports, phases);
     }
-  }
-
-  /**
-   * Joins run {@code run} as agent {@code name} and runs its share. The run's scenario comes from
-   * the coordinator; {@code local}, when given, supplies the cluster (an external layout's URLs)
-   * and credentials when {@code urls} is empty.
-   */
-  public static AgentReport join(@Nullable Scenario local, List<String> urls, String run, String name,
-      Duration joinTimeout, Console console) throws Exception {
-    Layout layout = (local == null ? ScenarioParser.defaults() : local).layout();
-    if (urls.isEmpty() && layout.backend() != Layout.Backend.EXTERNAL) {
-      throw new IllegalArgumentException("--agent needs the coordinator's cluster: --urls, or a scenario with an"
-          + " external layout");
-    }
-    List<String> cluster = urls.isEmpty() ? layout.urls() : urls;
-    try (RunBackend backend = RunBackend.start(layout, cluster);
-        Agent agent = new Agent(local == null ? backend.clientConfig() : control(local, backend), cluster, run, name,
-            console)) {
-      return agent.run(joinTimeout);
-    }
-  }
-
-  private static PluginConfig control(Scenario s, RunBackend backend) {
-    PluginConfig c = backend.clientConfig();
-    for (Map.Entry<String, String> e : RunBackend.securitySettings(s.layout().security()).entrySet()) {
-      c = c.with(e.getKey(), e.getValue());
-    }
-    return c;
   }
 
   /** A generous bound on the run's length: every phase of every enabled workload, plus priming. */

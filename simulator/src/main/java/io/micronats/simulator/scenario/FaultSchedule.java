@@ -1,4 +1,4 @@
-package io.micronats.simulator.fault;
+package io.micronats.simulator.scenario;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.micronats.simulator.fault;
+package io.micronats.simulator.scenario;
 
 /**
  * What a fault is aimed at: one node, a fraction of the nodes, two nodes (a link between them),

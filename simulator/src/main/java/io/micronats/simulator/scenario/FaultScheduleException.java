@@ -1,4 +1,4 @@
-package io.micronats.simulator.fault;
+package io.micronats.simulator.scenario;
 
 /**
  * A {@code faults:} list that cannot run: the message starts with the field's path

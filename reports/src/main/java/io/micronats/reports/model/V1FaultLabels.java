@@ -8,20 +8,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Completes the structured {@link Fault}s of a result from the flat per-phase keys the simulator
- * also writes: the label {@code fault.<i>.recoveredUndecided} (why "back to baseline" was not
+ * The version-1 reader's migration of faults: completes the structured {@link Fault}s of a
+ * version-1 result from the flat per-phase keys the simulator wrote next to them up to version 1: the label {@code fault.<i>.recoveredUndecided} (why "back to baseline" was not
  * decided) and the counts {@code fault.<i>.rpc.<cause>} beyond the structured ones (for example
  * {@code serviceNotFound}, {@code notConnected}, {@code errors}), with {@code i} the fault's number
  * among the faults of its phase, from 0. A value already in the structured fault wins; a phase
  * whose {@code fault.<i>.name} label names another fault is not used for it.
  *
+ * <p>Version 2 holds faults once, structured: the reader applies this to version-1 files only, and
+ * nothing writes these keys any more.
+ *
  * <p>Stateless and thread-safe.
  */
-final class FaultPhaseLabels {
+final class V1FaultLabels {
   /** The RPC counts that are fields of {@link Fault.Rpc}, not further causes. */
   private static final Set<String> RPC_FIELDS = Set.of("calls", "succeeded", "failed", "timedOut", "noResponders");
 
-  private FaultPhaseLabels() {}
+  private V1FaultLabels() {}
+
+  /** {@code result} with its faults completed from its phases' flat keys. */
+  static RunResult complete(RunResult result) {
+    return result.withFaults(complete(result.phases(), result.faults()));
+  }
 
   /** {@code faults}, each completed from the labels and counts of its phase in {@code phases}. */
   static List<Fault> complete(List<Phase> phases, List<Fault> faults) {

@@ -1,4 +1,4 @@
-package io.micronats.simulator.run;
+package io.micronats.simulator.console;
 
 import java.io.PrintWriter;
 

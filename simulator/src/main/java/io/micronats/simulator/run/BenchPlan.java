@@ -1,4 +1,4 @@
-package io.micronats.simulator.baseline;
+package io.micronats.simulator.run;
 
 import java.nio.file.Path;
 import java.time.Duration;

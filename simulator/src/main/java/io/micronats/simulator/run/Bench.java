@@ -1,30 +1,40 @@
-package io.micronats.simulator.baseline;
+package io.micronats.simulator.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronats.nats.cluster.ExternalNatsBackend;
 import io.micronats.nats.cluster.NatsCluster;
+import io.micronats.nats.registry.NatsRegistry;
+import io.micronats.simulator.baseline.Baseline;
+import io.micronats.simulator.baseline.BenchEntry;
+import io.micronats.simulator.baseline.Comparisons;
+import io.micronats.simulator.baseline.Figures;
+import io.micronats.simulator.baseline.RawRpcPair;
+import io.micronats.simulator.baseline.RpcPair;
 import io.micronats.simulator.cluster.RunBackend;
+import io.micronats.simulator.console.Console;
 import io.micronats.simulator.fleet.FakeFleet;
 import io.micronats.simulator.fleet.FleetNames;
 import io.micronats.simulator.fleet.PluginSet;
 import io.micronats.simulator.fleet.RpcBinding;
 import io.micronats.simulator.fleet.SpiRpcBinding;
 import io.micronats.simulator.load.Call;
+import io.micronats.simulator.load.ForEachIndex;
 import io.micronats.simulator.measure.ServerMonitor;
-import io.micronats.simulator.run.Console;
-import io.micronats.simulator.run.ResultsAssembler;
 import io.micronats.simulator.scenario.Fleet;
 import io.micronats.simulator.scenario.LatencyDistribution;
 import io.micronats.simulator.scenario.LookupStrategy;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.workload.ClientConfigs;
 import io.micronats.simulator.workload.DiscoveryWorkload;
+import io.micronats.simulator.workload.Micros;
 import io.micronats.simulator.workload.PhaseRecord;
 import io.micronats.simulator.workload.PhaseRunner;
 import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.plugin.Plugins;
+import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.registry.Registry;
+import io.micronats.spi.registry.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,
@@ -138,16 +149,16 @@ public final class Bench {
             int services = plan.services();
             if (strategy == LookupStrategy.CACHED) {
               console.step("priming the cache: one lookup of each of " + services + " services");
-              io.micronats.simulator.load.ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
+              ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
                   i -> registry.getService(FleetNames.service(i)));
             }
-            java.util.concurrent.atomic.LongAdder complete = new java.util.concurrent.atomic.LongAdder();
-            java.util.concurrent.atomic.LongAdder asked = new java.util.concurrent.atomic.LongAdder();
+            LongAdder complete = new LongAdder();
+            LongAdder asked = new LongAdder();
             Call call = (index, intended) -> {
-              java.util.List<io.micronats.spi.registry.Service> found;
+              List<Service> found;
               try {
                 found = registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
-              } catch (io.micronats.spi.ServiceNotFoundException e) {
+              } catch (ServiceNotFoundException e) {
                 found = List.of();
               }
               asked.increment();
@@ -173,7 +184,7 @@ public final class Bench {
             long[] c = completeness.computeIfAbsent(strategy, k -> new long[4]);
             c[0] += complete.sum();
             c[1] += asked.sum();
-            if (registry instanceof io.micronats.nats.registry.NatsRegistry nats) {
+            if (registry instanceof NatsRegistry nats) {
               c[2] += nats.stats().queriesIncomplete(); // the registry's own count of windows that ran out short
               c[3] += nats.stats().queriesWindow();
             }
@@ -205,9 +216,9 @@ public final class Bench {
   }
 
   /** Whether a lookup returned every version and every node the fleet serves the name with. */
-  static boolean isComplete(List<io.micronats.spi.registry.Service> found, Fleet shape) {
+  static boolean isComplete(List<Service> found, Fleet shape) {
     int nodes = found.stream().mapToInt(x -> x.nodes().size()).sum();
-    long versions = found.stream().filter(x -> !x.nodes().isEmpty()).map(io.micronats.spi.registry.Service::version)
+    long versions = found.stream().filter(x -> !x.nodes().isEmpty()).map(Service::version)
         .distinct().count();
     return nodes >= shape.expectedNodes() && versions >= shape.expectedVersions();
   }
@@ -225,10 +236,10 @@ public final class Bench {
           + e.settings().get("queriesWaitedWindow") + " waited the window)");
       out.add(String.format(Locale.ROOT, "%-28s %12.0f %12.0f %7.3f | %9s %9s %6.2f | %9s %9s %6.2f | %s", e.name(),
           e.ours().throughput(), e.raw().throughput(), e.throughputRatio(),
-          io.micronats.simulator.workload.Micros.format(e.ours().p50Micros()),
-          io.micronats.simulator.workload.Micros.format(e.raw().p50Micros()), e.p50Ratio(),
-          io.micronats.simulator.workload.Micros.format(e.ours().p99Micros()),
-          io.micronats.simulator.workload.Micros.format(e.raw().p99Micros()), e.p99Ratio(), flag));
+          Micros.format(e.ours().p50Micros()),
+          Micros.format(e.raw().p50Micros()), e.p50Ratio(),
+          Micros.format(e.ours().p99Micros()),
+          Micros.format(e.raw().p99Micros()), e.p99Ratio(), flag));
     }
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");

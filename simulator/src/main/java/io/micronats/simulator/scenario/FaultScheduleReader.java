@@ -1,4 +1,4 @@
-package io.micronats.simulator.fault;
+package io.micronats.simulator.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronats.nats.cluster.proxy.PartitionMode;
