@@ -49,4 +49,15 @@ class InboundGuardTest {
           "HMSG t 1 40 52\r\nNATS/1.0\r\nMn-Malformed: header-block\r\n\r\nbody-of-12ch\r\nMSG t 1 2\r\nok\r\n");
     }
   }
+
+  @Test
+  void aMalformedBlockAfterValidOnesOfTheSameLengthIsStillReplaced() {
+    // the guard remembers the last block that parsed; a different block must be judged anew
+    String valid = "HMSG t 1 18 20\r\nNATS/1.0\r\nK: v\r\n\r\nok\r\n";
+    String broken = "HMSG t 1 18 20\r\nBROKEN/1.\r\nK:v\r\n\r\nok\r\n";
+    String replaced = "HMSG t 1 40 42\r\nNATS/1.0\r\nMn-Malformed: header-block\r\n\r\nok\r\n";
+    for (long seed = 0; seed < 50; seed++) {
+      assertThat(run(valid + valid + broken + valid, seed)).isEqualTo(valid + valid + replaced + valid);
+    }
+  }
 }
