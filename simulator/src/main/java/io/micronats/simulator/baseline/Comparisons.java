@@ -111,8 +111,7 @@ public final class Comparisons {
       counts.put("published", published.sum());
       counts.put("received", received.sum());
       counts.put("lost", Math.max(0, published.sum() - received.sum()));
-      return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
-          counts, r.rates(), r.labels());
+      return r.toBuilder().counts(counts).build();
     }
   }
 }

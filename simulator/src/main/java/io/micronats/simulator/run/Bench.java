@@ -45,7 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,
@@ -124,8 +126,9 @@ public final class Bench {
       ClientConfigs configs, RpcBinding binding, List<PhaseRecord> records, Console console) throws Exception {
     // 2 instances per service, on different connections, serving 2 versions: a lookup is complete
     // only with both versions and both nodes, from two answering registries.
-    Fleet shape = new Fleet(plan.services(), 1, 1, LatencyDistribution.NONE, 64, 64, 100, 0, 0)
-        .withShape(LOOKUP_INSTANCES, LOOKUP_VERSIONS, 1);
+    Fleet shape = Fleet.builder().services(plan.services()).endpointsPerService(1).handlerLatency(LatencyDistribution.NONE)
+        .requestBytes(64).responseBytes(64).servicesPerConnection(100).topicsPerService(0).queueGroupShare(0)
+        .instancesPerService(LOOKUP_INSTANCES).versionsPerService(LOOKUP_VERSIONS).nodesPerInstance(1).build();
     List<BenchEntry> entries = new ArrayList<>();
     try (FakeFleet fleet = new FakeFleet(shape, binding, g -> PluginSet.create(plan.implementation(),
         configs.config(false, g, "bench-fleet-" + g), "bench-fleet-" + g, 1), 1)) {
@@ -150,7 +153,7 @@ public final class Bench {
             int services = plan.services();
             if (strategy == LookupStrategy.CACHED) {
               console.step("priming the cache: one lookup of each of " + services + " services");
-              ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
+              ForEachIndex.run("prime", services, 16, Duration.ofMinutes(2),
                   i -> registry.getService(FleetNames.service(i)));
             }
             LongAdder complete = new LongAdder();
@@ -158,7 +161,7 @@ public final class Bench {
             Call call = (index, intended) -> {
               List<Service> found;
               try {
-                found = registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
+                found = registry.getService(FleetNames.service(Math.floorMod(index * 7919L, services)));
               } catch (ServiceNotFoundException e) {
                 found = List.of();
               }
@@ -199,7 +202,7 @@ public final class Bench {
         }
       }
       for (Map.Entry<LookupStrategy, List<Figures>> e : ours.entrySet()) {
-        long[] c = completeness.get(e.getKey());
+        long[] c = Objects.requireNonNull(completeness.get(e.getKey()), "completeness");
         Map<String, String> entryLabels = new LinkedHashMap<>(labels);
         entryLabels.put(COMPLETENESS, String.format(Locale.ROOT, "%.3f", c[1] == 0 ? 0.0 : (double) c[0] / c[1]));
         entryLabels.put("lookups", Long.toString(c[1]));
@@ -245,7 +248,7 @@ public final class Bench {
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");
     BenchEntry earlyEntry = entries.stream().filter(e -> e.name().equals("registry.early-completion")).findFirst().orElse(null);
-    if (fixed != null && early != null && early.p50Micros() > 0) {
+    if (fixed != null && early != null && earlyEntry != null && early.p50Micros() > 0) {
       if (complete(earlyEntry)) {
         out.add(String.format(Locale.ROOT, "early-completion lookup p50 is %.1fx faster than the fixed window's",
             fixed.p50Micros() / early.p50Micros()));
@@ -269,7 +272,7 @@ public final class Bench {
     return c == null || Double.parseDouble(c) >= 1.0;
   }
 
-  private static Figures find(List<BenchEntry> entries, String name) {
+  private static @Nullable Figures find(List<BenchEntry> entries, String name) {
     return entries.stream().filter(e -> e.name().equals(name)).map(BenchEntry::ours).findFirst().orElse(null);
   }
 

@@ -174,7 +174,7 @@ public final class Simulation {
     DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs, observers);
     for (int size : sizes) {
       grow(console, fleet, size, labels);
-      if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
+      if (s.workloads().discovery().enabled() && ((size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty())
           || s.workloads().discovery().sweep().contains(size))) {
         guarded("discovery-" + size, console, labels, () -> records.addAll(discovery.measureLookups(fleet)));
       }
