@@ -60,4 +60,21 @@ class InboundGuardTest {
       assertThat(run(valid + valid + broken + valid, seed)).isEqualTo(valid + valid + replaced + valid);
     }
   }
+
+  @Test
+  void theCheapCheckAcceptsOnlyBlocksJnatsParsesAndEveryBlockMicronatsSends() {
+    String[] accepted = {"NATS/1.0\r\nMn-Seq: 12\r\nMn-Re: 11\r\nMicro-Endpoint: Bench.Echo\r\n\r\n",
+        "NATS/1.0\r\nK: v\r\n\r\n", "NATS/1.0\r\nK:v w\r\n\r\n", "NATS/1.0\r\n\r\n"};
+    for (String block : accepted) {
+      byte[] b = block.getBytes(StandardCharsets.US_ASCII);
+      assertThat(InboundGuard.plainlyValid(b)).as(block).isTrue();
+      new io.nats.client.support.IncomingHeadersProcessor(b); // jnats parses it too
+    }
+    String[] sentToJnats = {"BROKEN/1.\r\nK:v\r\n\r\n", "NATS/1.0 503\r\n\r\n", "NATS/1.0\r\nK v\r\n\r\n",
+        "NATS/1.0\r\nK:\r\n\r\n", "NATS/1.0\r\nK: v\r\n", "NATS/1.0\r\n: v\r\n\r\n", "NATS/1.0\r\nK: v\nX: y\r\n\r\n",
+        "NATS/1.0\r\nK\u00e9: v\r\n\r\n", "NATS/1.0\r\nK: \u00e9\r\n\r\n", "NATS/1.0\r\nK:  \r\n\r\n"};
+    for (String block : sentToJnats) {
+      assertThat(InboundGuard.plainlyValid(block.getBytes(StandardCharsets.UTF_8))).as(block).isFalse();
+    }
+  }
 }

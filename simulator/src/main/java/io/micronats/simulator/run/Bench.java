@@ -72,7 +72,8 @@ public final class Bench {
     Files.createDirectories(plan.outputDirectory());
     Instant startedAt = Instant.now();
     console.step("bench: " + plan.implementation() + " vs raw jnats, payload " + plan.payloadBytes() + " B, "
-        + plan.inFlight() + " in flight, " + plan.duration().toSeconds() + " s x " + plan.repetitions() + " repetitions");
+        + plan.inFlight() + " in flight, " + plan.duration().toSeconds() + " s x " + plan.repetitions() + " interleaved pairs"
+        + (plan.contend() > 0 ? ", " + plan.contend() + " contending busy threads in a separate process" : ""));
     RunBackend backend = start(plan);
     try {
       backend.describeNodes().forEach(l -> console.step("  " + l));
@@ -80,7 +81,7 @@ public final class Bench {
       ClientConfigs configs = (client, index, name) -> backend.configForNode(client ? 0 : serviceNode)
           .with(PluginConfig.NAMESPACE, "sim-bench").with("name", name);
       PhaseRunner runner = new PhaseRunner(console, null, new ServerMonitor(backend.monitorUrls()));
-      Comparisons comparisons = new Comparisons(runner);
+      Comparisons comparisons = new Comparisons(runner, plan.contend());
       Phases phases = new Phases(plan.warmup(), plan.duration(), Duration.ofMillis(500));
       Baseline.Settings settings = new Baseline.Settings(plan.implementation(), plan.payloadBytes(), plan.inFlight(), phases,
           plan.repetitions(), TIMEOUT, backend.clientUrls().get(0), backend.clientUrls().get(serviceNode));
@@ -245,6 +246,7 @@ public final class Bench {
           Micros.format(e.ours().p99Micros()),
           Micros.format(e.raw().p99Micros()), e.p99Ratio(), flag));
     }
+    out.addAll(costTable(entries));
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");
     BenchEntry earlyEntry = entries.stream().filter(e -> e.name().equals("registry.early-completion")).findFirst().orElse(null);
@@ -261,6 +263,42 @@ public final class Bench {
       if (!complete(e)) {
         out.add("WARNING: " + e.name() + " returned incomplete answers (completeness " + e.settings().get(COMPLETENESS)
             + " < 1.000); it is not ranked");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Cost per operation (CPU microseconds and bytes allocated in the bench JVM) and the per-pair
+   * ratios: median [min..max] of each interleaved pair's ours/raw, with a warning when the range
+   * is wider than ±10 % of the median.
+   */
+  public static List<String> costTable(List<BenchEntry> entries) {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "%-28s %10s %10s %7s | %10s %10s %7s", "cost per operation", "ours us", "raw us",
+        "ratio", "ours B", "raw B", "ratio"));
+    for (BenchEntry e : entries) {
+      out.add(String.format(Locale.ROOT, "%-28s %10.1f %10.1f %7.3f | %10.0f %10.0f %7.3f", e.name(),
+          e.ours().cpuMicrosPerOp(), e.raw().cpuMicrosPerOp(), e.cpuPerOpRatio(), e.ours().allocBytesPerOp(),
+          e.raw().allocBytesPerOp(), e.allocPerOpRatio()));
+    }
+    for (BenchEntry e : entries) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", e.name() + " pairs"));
+      List<String> wide = new ArrayList<>();
+      e.spreads().forEach((figure, sp) -> {
+        if (sp.median() > 0) {
+          line.append(String.format(Locale.ROOT, " %s %.3f [%.3f..%.3f]", figure, sp.median(), sp.min(), sp.max()));
+          if (sp.wide()) {
+            wide.add(figure);
+          }
+        }
+      });
+      out.add(line.toString());
+      for (String figure : wide) {
+        BenchEntry.Spread sp = e.spread(figure);
+        out.add(String.format(Locale.ROOT, "WARNING: %s %s ratio ranges %.3f..%.3f around a median of %.3f: wider than"
+            + " ±10 %%, not a steady figure (pairs: %s)", e.name(), figure, sp.min(), sp.max(), sp.median(),
+            sp.values().stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList()));
       }
     }
     return out;
@@ -291,6 +329,7 @@ public final class Bench {
     settings.put("warmupMillis", plan.warmup().toMillis());
     settings.put("durationMillis", plan.duration().toMillis());
     settings.put("repetitions", plan.repetitions());
+    settings.put("contend", plan.contend());
     settings.put("placement", "client on node 0, service on node " + Math.min(1, backend.clientUrls().size() - 1));
     root.put("settings", settings);
     List<Map<String, Object>> list = new ArrayList<>();
@@ -300,9 +339,11 @@ public final class Bench {
       m.put("description", e.description());
       m.put("ours", e.ours());
       m.put("raw", e.raw());
-      m.put("ratio", Map.of("throughput", e.throughputRatio(), "p50", e.p50Ratio(), "p99", e.p99Ratio()));
+      m.put("ratio", Map.of("throughput", e.throughputRatio(), "p50", e.p50Ratio(), "p99", e.p99Ratio(),
+          "cpuPerOp", e.cpuPerOpRatio(), "allocPerOp", e.allocPerOpRatio()));
       m.put("settings", new java.util.TreeMap<>(e.settings()));
       m.put("repetitions", Map.of("ours", e.repetitionsOurs(), "raw", e.repetitionsRaw()));
+      m.put("pairRatios", e.spreads());
       list.add(m);
     }
     root.put("entries", list);
