@@ -80,7 +80,7 @@ public final class FaultTables {
     causes.forEach(c -> header.add(words(c)));
     return new Table("Fault accounting: clients and RPC",
         "Counted over each fault's window (from its injection to the next fault or the end of the run), RPC calls"
-            + " by intended send time" + (causes.isEmpty() ? "" : "; the columns after \"no responders\" count the"
+            + " by actual send time (a call never sent by its intended time)" + (causes.isEmpty() ? "" : "; the columns after \"no responders\" count the"
             + " failed calls by further cause") + ". n=1.",
         header, rows, 1);
   }

@@ -14,16 +14,38 @@ import java.util.Set;
  * share, every {@linkplain Metric#standard standard metric}, with ratios to the first result (the
  * baseline) and a verdict per side.
  *
- * <p>Stateless and thread-safe. Verdict rules: within {@value #TOLERANCE_PERCENT} % is
- * {@link Verdict#SAME}; a larger difference whose repetition ranges overlap is
- * {@link Verdict#WITHIN_SPREAD}; otherwise {@link Verdict#BETTER} or {@link Verdict#WORSE} by the
- * metric's direction.
+ * <p>Stateless and thread-safe. Repetitions are the unit: the verdict rule is {@link #METHOD}.
  */
 public final class SideBySide {
   /** Differences up to this many percent count as the same. */
   public static final int TOLERANCE_PERCENT = 2;
 
+  /** Repetitions each side needs before a difference can be called. */
+  public static final int MIN_REPETITIONS = 3;
+
+  /** The test behind every better/worse, stated once on each page that shows verdicts. */
+  public static final String METHOD = "Repetitions are the unit. A side is called better or worse than the"
+      + " baseline only when both have at least " + MIN_REPETITIONS + " repetitions, their ranges (smallest to"
+      + " largest repetition) do not overlap, and the figures differ by more than " + TOLERANCE_PERCENT
+      + " %. Anything else is \"not distinguishable\", with the smaller n.";
+
   private SideBySide() {}
+
+  /** The smallest repetition count behind any compared figure, 0 when nothing is compared. */
+  public static int smallestN(List<ComparisonRow> rows) {
+    return rows.stream().flatMap(r -> r.values().stream()).flatMap(Optional::stream)
+        .mapToInt(Spread::n).min().orElse(0);
+  }
+
+  /** What to do when {@code n} is too small for the test, empty when it is enough. */
+  public static Optional<String> suggestion(List<ComparisonRow> rows) {
+    int n = smallestN(rows);
+    if (n == 0 || n >= MIN_REPETITIONS) {
+      return Optional.empty();
+    }
+    return Optional.of("Some figures rest on n=" + n + ": no difference can be called. Run each side"
+        + " with --repetitions " + MIN_REPETITIONS + " (or more) and compare again.");
+  }
 
   /** The phase names shared by at least two results, in order of first appearance. */
   public static List<String> sharedPhases(List<NamedResult> results) {
@@ -84,12 +106,12 @@ public final class SideBySide {
   public static Verdict verdict(Metric metric, Spread side, Spread base) {
     double a = side.value();
     double b = base.value();
+    if (Math.min(side.n(), base.n()) < MIN_REPETITIONS || side.overlaps(base)) {
+      return Verdict.NOT_DISTINGUISHABLE;
+    }
     double scale = Math.max(Math.abs(a), Math.abs(b));
     if (scale == 0 || Math.abs(a - b) <= scale * TOLERANCE_PERCENT / 100.0) {
       return Verdict.SAME;
-    }
-    if (side.overlaps(base)) {
-      return Verdict.WITHIN_SPREAD;
     }
     return metric.better().isBetter(a, b) ? Verdict.BETTER : Verdict.WORSE;
   }

@@ -47,9 +47,9 @@ public record Spread(double value, int n, double min, double max) {
     return n > 1;
   }
 
-  /** Whether this and {@code other} share any value between their min and max. */
+  /** Whether this and {@code other} share any value between their min and max (inclusive). */
   public boolean overlaps(Spread other) {
-    return hasSpread() && other.hasSpread() && min <= other.max && other.min <= max;
+    return min <= other.max && other.min <= max;
   }
 
   /** Relative half-width of the spread, {@code (max - min) / 2 / value}, 0 for a single run. */

@@ -71,7 +71,8 @@ public final class Tables {
       Map<String, Function<RunResult, String>> fields) {
     List<String> header = new ArrayList<>();
     header.add("");
-    results.forEach(r -> header.add(r.name()));
+    header.addAll(columnNames(results));
+    caption = caption + (results.size() > 1 ? legend(results) : "");
     List<List<Cell>> rows = new ArrayList<>();
     fields.forEach((name, field) -> {
       List<Cell> row = new ArrayList<>();
@@ -163,11 +164,55 @@ public final class Tables {
         List.of("metric", "better", "micronats", "raw", "ratio"), rows, 2));
   }
 
+  /** Input names longer than this are shown as letters in column headers, with a legend. */
+  static final int SHORT_NAME = 14;
+
+  /** Column headers for the inputs: their names, or A, B, C... when a name is long. */
+  public static List<String> columnNames(List<NamedResult> results) {
+    boolean letters = results.stream().anyMatch(r -> r.name().length() > SHORT_NAME);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      out.add(letters ? String.valueOf((char) ('A' + Math.min(i, 25))) : results.get(i).name());
+    }
+    return out;
+  }
+
+  /** The legend of {@link #columnNames}, empty when the names are shown as they are. */
+  public static String legend(List<NamedResult> results) {
+    List<String> names = columnNames(results);
+    if (names.get(0).equals(results.get(0).name())) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      parts.add(names.get(i) + " = " + results.get(i).name());
+    }
+    return " Columns: " + String.join("; ", parts) + ".";
+  }
+
+  /** {@code table} with only the rows holding a better/worse call (a good or bad cell). */
+  public static Table calledOnly(Table table) {
+    List<List<Cell>> rows = table.rows().stream()
+        .filter(r -> r.stream().anyMatch(c -> c.tone() == Tone.GOOD || c.tone() == Tone.BAD)).toList();
+    return new Table(table.title() + ": differences that pass the test", table.caption(), table.header(), rows,
+        table.leftColumns());
+  }
+
+  /** {@code table} with only the rows whose values differ between the inputs (marked cells). */
+  public static Table differencesOnly(Table table) {
+    List<List<Cell>> rows = table.rows().stream()
+        .filter(r -> r.stream().anyMatch(c -> c.tone() == Tone.WARN)).toList();
+    return new Table(table.title() + ": differences only", rows.isEmpty()
+        ? "Every setting is the same in all inputs." : "Only the rows that differ between the inputs.",
+        table.header(), rows, table.leftColumns());
+  }
+
   /** The side-by-side comparison of several results, the first being the baseline. */
   public static Table sideBySide(List<NamedResult> results) {
     List<String> header = new ArrayList<>(List.of("phase", "metric"));
+    List<String> columns = columnNames(results);
     for (int i = 0; i < results.size(); i++) {
-      header.add(results.get(i).name() + (i == 0 ? " (baseline)" : ""));
+      header.add(columns.get(i) + (i == 0 ? " (base)" : ""));
     }
     header.add("best");
     List<List<Cell>> rows = new ArrayList<>();
@@ -180,15 +225,14 @@ public final class Tables {
         cells.add(comparisonCell(row, i));
       }
       OptionalDouble best = row.bestIndex();
-      boolean allSame = row.verdicts().stream().allMatch(v -> v == Verdict.BASELINE || v == Verdict.SAME
-          || v == Verdict.WITHIN_SPREAD);
+      boolean allSame = row.verdicts().stream().noneMatch(v -> v == Verdict.BETTER || v == Verdict.WORSE);
       cells.add(best.isEmpty() || allSame ? Cell.of("-", Tone.MUTED)
-          : Cell.of(results.get((int) best.getAsDouble()).name()));
+          : Cell.of(columns.get((int) best.getAsDouble())));
       rows.add(cells);
     }
     return new Table("Side by side", "Each value with its range over repetitions and n; ratio to the baseline"
-        + " (first input) and verdict: better/worse beyond " + SideBySide.TOLERANCE_PERCENT
-        + " %, \"within spread\" when the repetition ranges overlap. \u2191 higher is better, \u2193 lower is better.",
+        + " (first input) and verdict by the stated test. \u2191 higher is better, \u2193 lower is better."
+        + legend(results),
         header, rows, 2);
   }
 
@@ -203,11 +247,14 @@ public final class Tables {
       return Cell.of(text);
     }
     OptionalDouble ratio = row.ratios().get(i);
-    String suffix = (ratio.isPresent() ? " " + Format.ratio(ratio.getAsDouble()) : "") + " " + verdict.label();
+    String label = verdict == Verdict.NOT_DISTINGUISHABLE
+        ? verdict.label() + " (n=" + Math.min(v.get().n(), row.values().get(0).map(Spread::n).orElse(1)) + ")"
+        : verdict.label();
+    String suffix = (ratio.isPresent() ? " " + Format.ratio(ratio.getAsDouble()) : "") + " " + label;
     Tone tone = switch (verdict) {
       case BETTER -> Tone.GOOD;
       case WORSE -> Tone.BAD;
-      case WITHIN_SPREAD, SAME, MISSING, BASELINE -> Tone.MUTED;
+      case NOT_DISTINGUISHABLE, SAME, MISSING, BASELINE -> Tone.MUTED;
     };
     return Cell.of(text + suffix, tone);
   }

@@ -8,14 +8,20 @@ package io.micronats.reports.analysis;
 public enum Verdict {
   /** This column is the baseline. */
   BASELINE("baseline"),
-  /** Better than the baseline by more than the tolerance, and the spreads do not overlap. */
+  /** Better than the baseline: the {@linkplain SideBySide#METHOD stated test} passes. */
   BETTER("better"),
-  /** Worse than the baseline by more than the tolerance, and the spreads do not overlap. */
+  /** Worse than the baseline: the {@linkplain SideBySide#METHOD stated test} passes. */
   WORSE("worse"),
-  /** Within the tolerance ({@value SideBySide#TOLERANCE_PERCENT} %) of the baseline. */
+  /**
+   * Both sides have enough repetitions and their ranges do not overlap, but the aggregates are
+   * within the tolerance ({@value SideBySide#TOLERANCE_PERCENT} %) of each other.
+   */
   SAME("same"),
-  /** Different, but the repetitions' ranges overlap: not a real difference. */
-  WITHIN_SPREAD("within spread"),
+  /**
+   * The test cannot call a difference: fewer than {@value SideBySide#MIN_REPETITIONS} repetitions
+   * on a side, or the repetitions' ranges overlap.
+   */
+  NOT_DISTINGUISHABLE("not distinguishable"),
   /** One side has no value for this metric. */
   MISSING("n/a");
 

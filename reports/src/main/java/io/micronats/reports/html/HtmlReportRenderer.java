@@ -9,9 +9,12 @@ import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
 import io.micronats.reports.analysis.EnvironmentCheck;
 import io.micronats.reports.analysis.FaultTables;
+import io.micronats.reports.analysis.Headline;
 import io.micronats.reports.analysis.Table;
 import io.micronats.reports.analysis.TckTables;
 import io.micronats.reports.analysis.Tables;
+import io.micronats.reports.model.TckRule;
+import io.micronats.reports.model.TckStatus;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -50,10 +53,16 @@ public final class HtmlReportRenderer implements ReportRenderer {
     page.html.append("<section id=\"comparison\">\n<h2>Comparison</h2>\n<p>Baseline: <b>")
         .append(esc(results.get(0).name())).append("</b>. Ratios are each input divided by the baseline.</p>\n");
     warnings(EnvironmentCheck.results(results), page);
-    page.table(Tables.sideBySide(results));
     page.figures(ComparisonCharts.of(results));
-    page.table(Tables.environment(results));
-    page.table(Tables.settings(results));
+    Table all = Tables.sideBySide(results);
+    Table called = Tables.calledOnly(all);
+    if (!called.rows().isEmpty()) {
+      page.table(called);
+    }
+    page.details("Side by side: every metric (" + all.rows().size() + " rows)", all);
+    page.table(Tables.differencesOnly(Tables.settings(results)));
+    page.details("Environment: every row", Tables.environment(results));
+    page.details("Scenario settings: every row", Tables.settings(results));
     page.html.append("</section>\n");
   }
 
@@ -65,8 +74,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         .append(esc(r.result().startedAt().toString())).append(", ").append(r.result().phases().size())
         .append(" phases, from <code>").append(esc(r.source())).append("</code>.</p>\n");
     page.figures(Charts.single(r.result()));
-    page.table(Tables.latency(r.result()));
     page.table(Tables.ratesAndErrors(r.result()));
+    page.table(Tables.latency(r.result()));
     List<Table> faults = FaultTables.of(r.result());
     if (!faults.isEmpty()) {
       page.html.append("<h3 id=\"faults-").append(index + 1).append("\">Faults</h3>\n");
@@ -74,8 +83,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     Tables.baseline(r.result()).ifPresent(page::table);
     if (!set.isComparison()) {
-      page.table(Tables.environment(List.of(r)));
-      page.table(Tables.settings(List.of(r)));
+      page.details("Environment", Tables.environment(List.of(r)));
+      page.details("Scenario settings", Tables.settings(List.of(r)));
     }
     page.html.append("</section>\n");
   }
@@ -91,12 +100,24 @@ public final class HtmlReportRenderer implements ReportRenderer {
           .append(r.report().counts().total()).append(")</p>\n");
     }
     page.table(TckTables.summary(reports));
+    for (NamedTckReport r : reports) {
+      List<TckRule> failed = r.report().rules().stream().filter(x -> x.status() == TckStatus.FAILED).toList();
+      if (!failed.isEmpty()) {
+        page.html.append("<h3 id=\"tck-failed-").append(esc(r.name())).append("\">Failed rules: ")
+            .append(esc(r.name())).append("</h3>\n<ul class=\"failed-rules\">\n");
+        for (TckRule x : failed) {
+          page.html.append("<li><b>").append(esc(x.id())).append("</b> (").append(esc(String.valueOf(x.level())))
+              .append(")<pre class=\"message\">").append(esc(x.message().orElse("(no message)"))).append("</pre></li>\n");
+        }
+        page.html.append("</ul>\n");
+      }
+    }
     if (reports.size() > 1) {
       page.table(TckTables.matrix(reports));
     }
     for (NamedTckReport r : reports) {
       page.html.append("<h3>Rules: ").append(esc(r.name())).append("</h3>\n");
-      TckTables.rulesByArea(r).forEach(page::table);
+      TckTables.rulesByArea(r).forEach(t -> page.details(t.title() + " (" + t.rows().size() + " rules)", t));
     }
     page.html.append("</section>\n");
   }
@@ -119,7 +140,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .append("<title>micronats report: ").append(esc(String.join(", ", names))).append("</title>\n<style>\n")
-          .append(Css.TEXT).append("</style>\n</head>\n<body>\n<header>\n<h1>micronats report</h1>\n<ul class=\"inputs\">\n");
+          .append(Css.TEXT).append("</style>\n</head>\n<body>\n<header>\n<h1>micronats report</h1>\n");
+      headline(set);
+      html.append("<ul class=\"inputs\">\n");
       set.results().forEach(r -> html.append("<li>simulator result <b>").append(esc(r.name())).append("</b> from <code>")
           .append(esc(r.source())).append("</code></li>\n"));
       set.tckReports().forEach(r -> html.append("<li>TCK report <b>").append(esc(r.name())).append("</b> from <code>")
@@ -135,6 +158,23 @@ public final class HtmlReportRenderer implements ReportRenderer {
         html.append(" <a href=\"#tck\">TCK</a>");
       }
       html.append("</nav>\n</header>\n<main>\n");
+    }
+
+    void headline(ReportSet set) {
+      html.append("<section id=\"headline\" class=\"headline\">\n<ul>\n");
+      Headline.of(set).forEach(line -> html.append("<li>").append(esc(line)).append("</li>\n"));
+      html.append("</ul>\n");
+      if (set.isComparison()) {
+        html.append("<p class=\"method\"><b>Method:</b> ").append(esc(io.micronats.reports.analysis.SideBySide.METHOD))
+            .append("</p>\n");
+      }
+      html.append("</section>\n");
+    }
+
+    void details(String summary, Table t) {
+      html.append("<details class=\"more\">\n<summary>").append(esc(summary)).append("</summary>\n");
+      table(t);
+      html.append("</details>\n");
     }
 
     void foot() {
@@ -166,6 +206,11 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     void table(Table t) {
+      if (t.rows().isEmpty()) {
+        html.append("<div class=\"table\">\n<h4>").append(esc(t.title())).append("</h4>\n<p class=\"caption\">")
+            .append(esc(t.caption().isEmpty() ? "Nothing to show." : t.caption())).append(" Nothing to show.</p>\n</div>\n");
+        return;
+      }
       html.append("<div class=\"table\">\n<h4>").append(esc(t.title())).append("</h4>\n");
       if (!t.caption().isEmpty()) {
         html.append("<p class=\"caption\">").append(esc(t.caption())).append("</p>\n");

@@ -7,6 +7,8 @@ import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
 import io.micronats.reports.analysis.EnvironmentCheck;
 import io.micronats.reports.analysis.FaultTables;
+import io.micronats.reports.analysis.Headline;
+import io.micronats.reports.analysis.SideBySide;
 import io.micronats.reports.analysis.Table;
 import io.micronats.reports.analysis.TckTables;
 import io.micronats.reports.analysis.Tables;
@@ -28,6 +30,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   public void render(ReportSet set, Writer out) throws IOException {
     StringBuilder md = new StringBuilder();
     md.append("# micronats report\n\n");
+    Headline.of(set).forEach(line -> md.append("- ").append(escape(line)).append('\n'));
+    md.append('\n');
+    if (set.isComparison()) {
+      md.append("Method: ").append(escape(SideBySide.METHOD)).append("\n\n");
+    }
     inputs(set, md);
     if (!set.results().isEmpty()) {
       results(set.results(), md);
@@ -57,12 +64,18 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       md.append('\n');
     }
     if (results.size() > 1) {
-      table(Tables.sideBySide(results), md, 3);
+      Table all = Tables.sideBySide(results);
+      Table called = Tables.calledOnly(all);
+      if (!called.rows().isEmpty()) {
+        table(called, md, 3);
+      }
+      table(all, md, 3);
+      table(Tables.differencesOnly(Tables.settings(results)), md, 3);
     }
     for (NamedResult r : results) {
       md.append("### ").append(escape(r.name())).append("\n\n");
-      table(Tables.latency(r.result()), md, 4);
       table(Tables.ratesAndErrors(r.result()), md, 4);
+      table(Tables.latency(r.result()), md, 4);
       List<Table> faults = FaultTables.of(r.result());
       if (!faults.isEmpty()) {
         md.append("#### Faults\n\n");
@@ -87,15 +100,27 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       List<TckRule> failed = r.report().rules().stream().filter(x -> x.status() == TckStatus.FAILED).toList();
       if (!failed.isEmpty()) {
         md.append("Failed rules:\n\n");
-        failed.forEach(x -> md.append("- **").append(x.id()).append("** (").append(x.level()).append("): ")
-            .append(escape(x.message().orElse("(no message)"))).append('\n'));
-        md.append('\n');
+        failed.forEach(x -> md.append("- **").append(escape(x.id())).append("** (").append(x.level()).append("):\n\n")
+            .append(fenced(x.message().orElse("(no message)"))).append('\n'));
       }
       TckTables.rulesByArea(r).forEach(t -> table(t, md, 4));
     }
   }
 
+  /** A message as an indented fenced block under a list item, line breaks kept. */
+  static String fenced(String message) {
+    String fence = message.contains("```") ? "~~~~" : "```";
+    StringBuilder sb = new StringBuilder("  ").append(fence).append('\n');
+    message.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+    return sb.append("  ").append(fence).append('\n').toString();
+  }
+
   private static void table(Table t, StringBuilder md, int level) {
+    if (t.rows().isEmpty()) {
+      md.append("#".repeat(level)).append(' ').append(escape(t.title())).append("\n\n")
+          .append(escape(t.caption().isEmpty() ? "Nothing to show." : t.caption())).append("\n\n");
+      return;
+    }
     md.append("#".repeat(level)).append(' ').append(escape(t.title())).append("\n\n");
     if (!t.caption().isEmpty()) {
       md.append(escape(t.caption())).append("\n\n");

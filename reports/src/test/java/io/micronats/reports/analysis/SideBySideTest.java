@@ -22,27 +22,40 @@ class SideBySideTest {
   private static final Metric P99 = Metric.latency("p99", MetricNames.RPC, LatencyHistogram::p99);
   private static final Metric RATE = Metric.standard(Phase.builder("x", "rpc").build()).get(5);
 
+  private static Spread three(double value, double min, double max) {
+    return new Spread(value, 3, min, max);
+  }
+
   @Test
-  void lowerLatencyIsBetterAndHigherRateIsBetter() {
-    assertThat(SideBySide.verdict(P99, Spread.single(80), Spread.single(100))).isEqualTo(Verdict.BETTER);
-    assertThat(SideBySide.verdict(P99, Spread.single(120), Spread.single(100))).isEqualTo(Verdict.WORSE);
+  void lowerLatencyIsBetterAndHigherRateIsBetterWhenTheTestPasses() {
+    assertThat(SideBySide.verdict(P99, three(80, 78, 82), three(100, 98, 102))).isEqualTo(Verdict.BETTER);
+    assertThat(SideBySide.verdict(P99, three(120, 118, 122), three(100, 98, 102))).isEqualTo(Verdict.WORSE);
     assertThat(RATE.name()).isEqualTo("achieved rate");
-    assertThat(SideBySide.verdict(RATE, Spread.single(120), Spread.single(100))).isEqualTo(Verdict.BETTER);
-    assertThat(SideBySide.verdict(RATE, Spread.single(80), Spread.single(100))).isEqualTo(Verdict.WORSE);
+    assertThat(SideBySide.verdict(RATE, three(120, 118, 122), three(100, 98, 102))).isEqualTo(Verdict.BETTER);
+    assertThat(SideBySide.verdict(RATE, three(80, 78, 82), three(100, 98, 102))).isEqualTo(Verdict.WORSE);
   }
 
   @Test
-  void differencesWithinTwoPercentAreTheSame() {
-    assertThat(SideBySide.verdict(P99, Spread.single(101.9), Spread.single(100))).isEqualTo(Verdict.SAME);
-    assertThat(SideBySide.verdict(P99, Spread.single(0), Spread.single(0))).isEqualTo(Verdict.SAME);
-    assertThat(SideBySide.verdict(P99, Spread.single(103), Spread.single(100))).isEqualTo(Verdict.WORSE);
+  void singleRunsAreNeverCalledBetterOrWorse() {
+    assertThat(SideBySide.verdict(P99, Spread.single(80), Spread.single(100))).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+    assertThat(SideBySide.verdict(RATE, Spread.single(50), Spread.single(100))).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+    assertThat(SideBySide.verdict(P99, three(50, 49, 51), Spread.single(100))).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+    assertThat(SideBySide.verdict(P99, new Spread(50, 2, 49, 51), new Spread(100, 2, 99, 101)))
+        .as("two repetitions are not enough").isEqualTo(Verdict.NOT_DISTINGUISHABLE);
   }
 
   @Test
-  void overlappingRepetitionRangesAreWithinSpread() {
+  void nonOverlappingDifferencesWithinTwoPercentAreTheSame() {
+    assertThat(SideBySide.verdict(P99, three(101.9, 101.8, 102), three(100, 99.9, 100.1))).isEqualTo(Verdict.SAME);
+    assertThat(SideBySide.verdict(P99, three(0, 0, 0), three(0, 0, 0))).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+    assertThat(SideBySide.verdict(P99, three(103, 102.5, 103.5), three(100, 99.5, 100.5))).isEqualTo(Verdict.WORSE);
+  }
+
+  @Test
+  void overlappingRepetitionRangesAreNotDistinguishable() {
     Spread a = new Spread(110, 3, 95, 125);
     Spread b = new Spread(100, 3, 90, 105);
-    assertThat(SideBySide.verdict(P99, a, b)).isEqualTo(Verdict.WITHIN_SPREAD);
+    assertThat(SideBySide.verdict(P99, a, b)).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
     assertThat(SideBySide.verdict(P99, new Spread(130, 3, 120, 140), b)).isEqualTo(Verdict.WORSE);
   }
 
@@ -50,14 +63,15 @@ class SideBySideTest {
   void rowsCarryRatiosToTheFirstInputAndTheBestSide() {
     List<NamedResult> results = List.of(named("a", 1000, 900), named("b", 500, 1000));
     List<ComparisonRow> rows = SideBySide.compare(results);
+    assertThat(SideBySide.suggestion(rows)).hasValueSatisfying(s -> assertThat(s).contains("--repetitions 3"));
     ComparisonRow p99 = rows.stream().filter(r -> r.metric().name().equals("p99")).findFirst().orElseThrow();
     assertThat(p99.phase()).isEqualTo("rpc");
     assertThat(p99.ratios().get(0).getAsDouble()).isEqualTo(1.0);
     assertThat(p99.ratios().get(1).getAsDouble()).isCloseTo(0.5, within(1e-9));
-    assertThat(p99.verdicts()).containsExactly(Verdict.BASELINE, Verdict.BETTER);
+    assertThat(p99.verdicts()).containsExactly(Verdict.BASELINE, Verdict.NOT_DISTINGUISHABLE);
     assertThat(p99.bestIndex().getAsDouble()).isEqualTo(1.0);
     ComparisonRow rate = rows.stream().filter(r -> r.metric().name().equals("achieved rate")).findFirst().orElseThrow();
-    assertThat(rate.verdicts()).containsExactly(Verdict.BASELINE, Verdict.BETTER);
+    assertThat(rate.verdicts()).containsExactly(Verdict.BASELINE, Verdict.NOT_DISTINGUISHABLE);
     assertThat(rate.values().get(1)).map(Spread::value).contains(1000.0);
   }
 

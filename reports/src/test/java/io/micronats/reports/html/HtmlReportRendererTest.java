@@ -83,7 +83,8 @@ class HtmlReportRendererTest {
     ReportSet set = ReportSet.of(List.of(Map.entry("a.json", Fixtures.THREE_NODES), Map.entry("b.json", Fixtures.ONE_NODE)),
         List.of());
     String html = Fixtures.render(ReportFormat.HTML, set);
-    assertThat(html).contains("<h2>Comparison</h2>", "<h4>Side by side</h4>", "layout=3 (baseline)", "0.85× better",
+    assertThat(html).contains("<h2>Comparison</h2>", "<h4>Side by side</h4>", "layout=3 (base)", "0.85× better",
+        "<section id=\"headline\"", "<b>Method:</b>",
         "Latency against offered rate: rpc, side by side", "Errors, loss and duplicates, side by side");
     assertThat(html).doesNotContain("class=\"warning\"");
   }

@@ -52,7 +52,7 @@ class MarkdownReportRendererTest {
   @Test
   void failedRulesAreListedWithTheirMessages() {
     String md = Fixtures.render(ReportFormat.MARKDOWN, ReportSet.of(List.of(), List.of(Map.entry("n.json", Fixtures.TCK_NATS))));
-    assertThat(md).contains("- **TRN-005** (RECOMMENDED): close() returned after 1840 ms");
+    assertThat(md).contains("- **TRN-005** (RECOMMENDED):\n\n  ```\n  close() returned after 1840 ms");
     assertThat(md).contains("| nats | COMPATIBLE | QUEUE\\_GROUPS | 0.1.0-SNAPSHOT | 17.0.15 | 18 | 14 | **2** | *2* |");
   }
 

@@ -1,6 +1,10 @@
 package io.micronats.simulator.cli;
 
+import io.micronats.reports.analysis.Headline;
+import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.console.Console;
+import java.util.ArrayList;
+import java.util.List;
 import io.micronats.simulator.load.LoadPlan;
 import io.micronats.simulator.run.SimulationResult;
 import io.micronats.simulator.scenario.Scenario;
@@ -10,6 +14,14 @@ import io.micronats.simulator.scenario.Scenario;
  */
 final class Summaries {
   private Summaries() {}
+
+  /** The headline block of {@code result}, as the reports print it, under a title line. */
+  static List<String> headline(RunResult result) {
+    List<String> lines = new ArrayList<>();
+    lines.add("== " + result.scenario().name() + ": headline ==");
+    Headline.single(result).forEach(l -> lines.add("  " + l));
+    return lines;
+  }
 
   static void printPlan(Console console, LoadPlan plan) {
     Scenario s = plan.scenario();
@@ -29,7 +41,13 @@ final class Summaries {
     console.line("  output: " + plan.outputDirectory());
   }
 
+  /**
+   * Prints the result: first the same headline block the HTML and Markdown reports open with, then
+   * the simulator's own summary lines.
+   */
   static void printResult(Console console, SimulationResult result) {
+    console.line("");
+    headline(result.result()).forEach(console::line);
     console.line("");
     result.summary().forEach(console::line);
     result.failures().forEach((name, why) -> console.line("FAILED workload " + name + ": " + why));
