@@ -97,8 +97,9 @@ final class LayoutCheck {
   }
 
   private List<NatsNode> hubs() {
-    return leafHubs.values().stream().distinct().map(this::nodeNamed)
-        .filter(n -> n != null && n.isRunning() && !n.isPaused()).map(n -> (NatsNode) n).toList();
+    return leafHubs.values().stream().distinct()
+        .flatMap(name -> java.util.Optional.ofNullable(nodeNamed(name)).stream())
+        .filter(n -> n.isRunning() && !n.isPaused()).toList();
   }
 
   private @org.jspecify.annotations.Nullable NatsNode nodeNamed(String name) {

@@ -400,7 +400,9 @@ public final class NatsTransport implements Transport {
         return t;
       });
       long idleNanos = idleTimeout.toNanos();
-      sw.scheduleWithFixedDelay(() -> {
+      // The future is not kept: stop() ends the sweep by shutting `sw` down, and the task
+      // catches its own failures (below), so the future would never hold an exception.
+      java.util.concurrent.ScheduledFuture<?> unused = sw.scheduleWithFixedDelay(() -> {
         try {
           int n = sockets.expireIdle(idleNanos);
           for (int i = 0; i < n; i++) {
