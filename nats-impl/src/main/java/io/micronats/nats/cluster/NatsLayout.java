@@ -181,13 +181,13 @@ public final class NatsLayout implements NatsBackend {
       requireStarted();
       List<Member> out = new ArrayList<>();
       for (ClusterSpec c : clusterSpecs) {
-        List<NatsNode> nodes = running.get(c.name()).nodes();
+        List<NatsNode> nodes = runningCluster(c.name()).nodes();
         for (int i = 0; i < nodes.size(); i++) {
           out.add(new Member(c.name(), false, nodes.get(i), c.places().get(i)));
         }
       }
       for (LeafSpec l : leafSpecs) {
-        out.add(new Member(l.name(), true, running.get(l.name()).node(0), l.place()));
+        out.add(new Member(l.name(), true, runningCluster(l.name()).node(0), l.place()));
       }
       return out;
     }
@@ -210,8 +210,8 @@ public final class NatsLayout implements NatsBackend {
     List<LinkProxy> out = new ArrayList<>();
     for (Map.Entry<String, LinkProxy> e : links().entrySet()) {
       String n = e.getKey();
-      if (n.startsWith("gw-" + a + "-n") && n.contains("-" + b + "-n")
-          || n.startsWith("gw-" + b + "-n") && n.contains("-" + a + "-n")) {
+      if ((n.startsWith("gw-" + a + "-n") && n.contains("-" + b + "-n"))
+          || (n.startsWith("gw-" + b + "-n") && n.contains("-" + a + "-n"))) {
         out.add(e.getValue());
       }
     }
@@ -239,7 +239,7 @@ public final class NatsLayout implements NatsBackend {
     synchronized (lock) {
       requireStarted();
       for (ClusterSpec c : clusterSpecs) {
-        NatsCluster cluster = running.get(c.name());
+        NatsCluster cluster = runningCluster(c.name());
         int n = c.places().size();
         for (int i = 0; i < n; i++) {
           for (int j = 0; j < n; j++) {
@@ -435,7 +435,7 @@ public final class NatsLayout implements NatsBackend {
       LeafSpec l = leafSpecs.stream().filter(x -> x.name().equals(leafName)).findFirst().orElseThrow();
       return latencyBetween(l.place(), spec(l.hub()).places().get(l.hubNode()));
     }
-    String[] parts = name.split("-");
+    String[] parts = name.split("-", -1);
     // gw-A-nI-B-nJ
     NodePlace from = spec(parts[1]).places().get(Integer.parseInt(parts[2].substring(1)) - 1);
     NodePlace to = spec(parts[3]).places().get(Integer.parseInt(parts[4].substring(1)) - 1);
@@ -619,7 +619,7 @@ public final class NatsLayout implements NatsBackend {
         throw new IllegalArgumentException("a gateway joins two clusters, got '" + a + "' twice");
       }
       for (GatewaySpec g : gateways) {
-        if (g.a().equals(a) && g.b().equals(b) || g.a().equals(b) && g.b().equals(a)) {
+        if ((g.a().equals(a) && g.b().equals(b)) || (g.a().equals(b) && g.b().equals(a))) {
           throw new IllegalArgumentException("gateway " + a + "-" + b + " declared twice");
         }
       }
@@ -706,5 +706,14 @@ public final class NatsLayout implements NatsBackend {
           .orElseThrow(() -> new IllegalArgumentException("no cluster '" + name + "' declared (declared: "
               + clusters.stream().map(ClusterSpec::name).toList() + ")"));
     }
+  }
+
+  /** The started cluster of that name; callers hold {@code lock} after {@code requireStarted()}. */
+  private NatsCluster runningCluster(String name) {
+    NatsCluster c = running.get(name);
+    if (c == null) {
+      throw new IllegalStateException("no running cluster named " + name);
+    }
+    return c;
   }
 }

@@ -23,6 +23,7 @@ public final class GoMicroVectors {
   private GoMicroVectors() {}
 
   /** One captured NATS message. */
+  @SuppressWarnings("ArrayRecordComponent") // read-only test vectors; never compared or hashed
   public record Captured(String subject, @Nullable String reply, byte[] payload, String note) {
     /** The payload as UTF-8 text. */
     public String text() {

@@ -267,7 +267,8 @@ public final class GoMicroTransport implements Transport {
       return t;
     });
     long every = Math.max(TimeUnit.MILLISECONDS.toNanos(20), idleNanos / 4);
-    sw.scheduleWithFixedDelay(() -> listeners.forEach(l -> l.sweep(idleNanos)), every, every, TimeUnit.NANOSECONDS);
+    // The sweep never throws (each listener guards itself); the future is cancelled by shutdownNow.
+    var unused = sw.scheduleWithFixedDelay(() -> listeners.forEach(l -> l.sweep(idleNanos)), every, every, TimeUnit.NANOSECONDS);
     sweeper = sw;
     connection = c;
     return c;

@@ -101,6 +101,7 @@ final class PseudoSocket implements Socket {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // CLOSED and NO_RESPONDERS are sentinels: identity is the point
   public Message receive(Duration timeout) throws InterruptedException {
     Objects.requireNonNull(timeout, "timeout");
     Message m = queue.poll(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
