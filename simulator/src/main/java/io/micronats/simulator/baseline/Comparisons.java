@@ -3,6 +3,7 @@ package io.micronats.simulator.baseline;
 import io.micronats.simulator.load.ClosedLoopDriver;
 import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.load.PacerStats;
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.measure.PhaseMeter;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.workload.BrokerWire;
@@ -68,7 +69,7 @@ public final class Comparisons {
       r = body.run(meter);
     }
     CostMeter.Cost cost = meter[0] == null ? CostMeter.Cost.UNKNOWN : meter[0].result();
-    long ops = r.measurement().count(io.micronats.simulator.measure.Outcome.SUCCESS.counter());
+    long ops = r.measurement().count(Outcome.SUCCESS.counter());
     Map<String, Double> rates = new LinkedHashMap<>(r.rates());
     if (ops > 0 && cost.cpuNanos() >= 0) {
       rates.put(CPU_PER_OP, cost.cpuNanos() / 1e3 / ops);
