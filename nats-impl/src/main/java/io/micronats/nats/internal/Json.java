@@ -197,12 +197,9 @@ public final class Json {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            if (c >= 0x100) {
-              out.setLength(out.length() - 6);
-              out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                  .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            }
+            // The escapes Go's encoding/json writes, so our registry bytes match go-micro's.
+            out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
           } else {
             out.append(c);
           }

@@ -25,6 +25,20 @@ class JsonTest {
   }
 
   @Test
+  void writesEscapedCharactersAsGoDoesAndReadsThemBackUnchanged() {
+    String tricky = "a\u2028b\u2029c<d>&e\u0001\u001ff\"\\\n\r\t\u00e9\ud83d\ude00";
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("s", tricky);
+
+    String written = Json.write(tree);
+
+    // Go's encoding/json escapes these five as \\uXXXX, so registry bytes stay identical to go-micro's.
+    assertThat(written).contains("\\u2028").contains("\\u2029").contains("\\u003c")
+        .contains("\\u003e").contains("\\u0026").contains("\\u0001").contains("\\u001f");
+    assertThat(Json.parseObject(written).get("s")).isEqualTo(tricky);
+  }
+
+  @Test
   void compactTreeReadsIntegersBeyondLongAsDoubles() {
     Map<String, Object> m = Json.parseObject("{\"max\": 9223372036854775807, \"u64\": 18446744073709551615}");
 
