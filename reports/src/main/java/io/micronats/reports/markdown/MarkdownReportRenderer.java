@@ -5,6 +5,7 @@ import io.micronats.reports.NamedTckReport;
 import io.micronats.reports.ReportRenderer;
 import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
+import io.micronats.reports.bench.BenchDocument;
 import io.micronats.reports.analysis.EnvironmentCheck;
 import io.micronats.reports.analysis.FaultTables;
 import io.micronats.reports.analysis.Headline;
@@ -41,6 +42,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     if (!set.tckReports().isEmpty()) {
       tck(set.tckReports(), md);
+    }
+    for (BenchDocument b : set.benches()) {
+      md.append("## ").append(b.kind().equals("jmh") ? "JMH: " : "Bench: ").append(escape(b.name())).append("\n\n");
+      b.tables().forEach(t -> table(t, md, 3));
     }
     out.write(md.toString());
     out.flush();
