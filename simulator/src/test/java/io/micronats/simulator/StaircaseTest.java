@@ -134,7 +134,7 @@ class StaircaseTest {
 
   private static boolean reaches(Map<String, Set<String>> arrows, String from, String target, Set<String> seen) {
     for (String next : arrows.getOrDefault(from, Set.of())) {
-      if (next.equals(target) || seen.add(next) && reaches(arrows, next, target, seen)) {
+      if (next.equals(target) || (seen.add(next) && reaches(arrows, next, target, seen))) {
         return true;
       }
     }

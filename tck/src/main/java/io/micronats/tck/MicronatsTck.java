@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Nested;
 public abstract class MicronatsTck extends TckSetupCheck {
 
   /** The implementation under test. */
+  @Override
   protected abstract TckTarget target();
 
   /** TRN-001 to TRN-014. */

@@ -65,7 +65,7 @@ public abstract class TckSetupCheck {
       }
       try {
         tck.target();
-        store.put("ok", Boolean.TRUE);
+        store.put("ok", true);
       } catch (TestAbortedException e) {
         throw e;
       } catch (RuntimeException | Error e) {
@@ -162,7 +162,7 @@ public abstract class TckSetupCheck {
   }
 
   private static boolean olderThanMinimum(String jupiter) {
-    String[] parts = jupiter.split("[.-]");
+    String[] parts = jupiter.split("[.-]", -1);
     try {
       int major = Integer.parseInt(parts[0]);
       int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,7 +80,7 @@ class CatalogueConsistencyTest {
     ruleMethods().forEach((id, methods) -> {
       Method m = methods.get(0);
       assertThat(Modifier.isFinal(m.getModifiers())).as(m + " must be final").isTrue();
-      assertThat(m.getName()).as(m + " must start with its rule ID").startsWith(id.toLowerCase().replace("-", ""));
+      assertThat(m.getName()).as(m + " must start with its rule ID").startsWith(id.toLowerCase(Locale.ROOT).replace("-", ""));
     });
   }
 

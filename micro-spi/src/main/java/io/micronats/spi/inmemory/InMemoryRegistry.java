@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -186,7 +187,10 @@ public final class InMemoryRegistry implements Registry {
           new ScheduledThreadPoolExecutor(1, THREADS);
       executor.setRemoveOnCancelPolicy(true);
       long period = pruneInterval.toNanos();
-      executor.scheduleWithFixedDelay(store::pruneNow, period, period, TimeUnit.NANOSECONDS);
+      // The future is not kept: close() ends the task by shutting the executor down, and
+      // pruneNow only takes a lock and drops expired entries (nothing in it throws).
+      ScheduledFuture<?> unused =
+          executor.scheduleWithFixedDelay(store::pruneNow, period, period, TimeUnit.NANOSECONDS);
       pruner = executor;
     }
   }

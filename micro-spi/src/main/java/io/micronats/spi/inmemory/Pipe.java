@@ -61,7 +61,7 @@ final class Pipe {
     try {
       while (queue.isEmpty()) {
         if (closed) {
-          throw PipeClosed.INSTANCE;
+          throw new PipeClosed(); // stackless, so cheap to make on demand
         }
         if (nanos <= 0) {
           return null;
@@ -101,9 +101,8 @@ final class Pipe {
   /** Thrown by {@link #take} when the pipe is closed and drained; carries no stack. */
   static final class PipeClosed extends Exception {
     private static final long serialVersionUID = 1L;
-    static final PipeClosed INSTANCE = new PipeClosed();
 
-    private PipeClosed() {
+    PipeClosed() {
       super("pipe closed", null, false, false);
     }
   }

@@ -224,7 +224,7 @@ class InMemoryBrokerTest {
     ConcurrentHashMap<String, List<Integer>> byPublisher = new ConcurrentHashMap<>();
     AtomicInteger groupTotal = new AtomicInteger();
     subscriber.subscribe("load", e -> {
-      String[] parts = e.message().bodyAsString().split(":");
+      String[] parts = e.message().bodyAsString().split(":", -1);
       byPublisher.computeIfAbsent(parts[0], p -> new CopyOnWriteArrayList<>()).add(Integer.parseInt(parts[1]));
     });
     SubscribeOptions group = SubscribeOptions.defaults().withQueue("g");

@@ -142,7 +142,7 @@ class InMemoryRegistryTest {
       one.register(service, RegisterOptions.ttl(Duration.ofMillis(250)));
       Thread.sleep(50);
     }
-    assertThat(two.getService("greeter")).singleElement();
+    assertThat(two.getService("greeter")).hasSize(1);
   }
 
   @Test

@@ -1,11 +1,15 @@
 package io.micronats.nats.broker;
 
+import io.micronats.nats.broker.gomicro.GoMicroBroker;
+import io.micronats.nats.gomicro.WireProfiles;
 import io.micronats.spi.broker.Broker;
 import io.micronats.spi.plugin.BrokerProvider;
 import io.micronats.spi.plugin.PluginConfig;
 
 /**
- * The {@value #NAME} broker plugin: creates {@link NatsBroker}s from a {@link PluginConfig}.
+ * The {@value #NAME} broker plugin: creates {@link NatsBroker}s from a {@link PluginConfig}, or,
+ * with the setting {@code profile=go-micro} ({@code MICRO_BROKER_PROFILE=go-micro}), a
+ * {@link GoMicroBroker} that speaks go-micro's envelope.
  *
  * <p>Stateless and thread-safe.
  */
@@ -21,6 +25,6 @@ public final class NatsBrokerProvider implements BrokerProvider {
 
   @Override
   public Broker create(PluginConfig config) {
-    return NatsBroker.builder().config(config).build();
+    return WireProfiles.isGoMicro(config) ? GoMicroBroker.create(config) : NatsBroker.builder().config(config).build();
   }
 }

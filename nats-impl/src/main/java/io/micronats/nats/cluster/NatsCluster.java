@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,7 @@ public final class NatsCluster implements NatsBackend {
   private final String extraConfig;
   private final Optional<Path> workParent;
   private final boolean linkProxies;
+  private final Function<NatsNode, String> nodeBlocks;
 
   private final Object lock = new Object();
   // volatile: read without the lock by renderConfig, called under a node's lock
@@ -73,6 +75,7 @@ public final class NatsCluster implements NatsBackend {
     this.extraConfig = b.extraConfig;
     this.workParent = b.workParent;
     this.linkProxies = b.linkProxies;
+    this.nodeBlocks = b.nodeBlocks;
   }
 
   /** A builder with 3 nodes, no auth, no TLS and a 30 s start timeout. */
@@ -92,6 +95,7 @@ public final class NatsCluster implements NatsBackend {
     b.extraConfig = extraConfig;
     b.workParent = workParent;
     b.linkProxies = linkProxies;
+    b.nodeBlocks = nodeBlocks;
     return b;
   }
 
@@ -348,7 +352,9 @@ public final class NatsCluster implements NatsBackend {
 
   /** The node's config; reads only volatile fields, as it runs under the node's lock. */
   private String renderConfig(NatsNode node) {
-    return NodeConfig.render(node, nodes, clusterName, proxies, security, extraConfig);
+    String blocks = nodeBlocks.apply(node);
+    return NodeConfig.render(node, nodes, clusterName, proxies, security,
+        blocks.isEmpty() ? extraConfig : blocks + extraConfig);
   }
 
   private static String tailOf(String s) {
@@ -369,8 +375,18 @@ public final class NatsCluster implements NatsBackend {
     private String extraConfig = "";
     private Optional<Path> workParent = Optional.empty();
     private boolean linkProxies;
+    private Function<NatsNode, String> nodeBlocks = n -> "";
 
     private Builder() {}
+
+    /**
+     * Config blocks for one node beyond the cluster's own (the gateway, leaf-node and account
+     * blocks of a {@link NatsLayout}); called whenever the node's config is written.
+     */
+    Builder nodeBlocks(Function<NatsNode, String> blocks) {
+      this.nodeBlocks = Objects.requireNonNull(blocks, "blocks");
+      return this;
+    }
 
     /**
      * Whether to put in-JVM link proxies ({@link ProxyMesh}) in front of every client port and,

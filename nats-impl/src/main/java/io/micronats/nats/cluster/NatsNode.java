@@ -32,6 +32,8 @@ public final class NatsNode {
   private static final Duration MONITOR_TIMEOUT = Duration.ofSeconds(3);
   private static final Duration KILL_WAIT = Duration.ofSeconds(10);
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+  /** The line of a config that makes a server accept leaf nodes (see {@link LayoutConfig}). */
+  static final String LEAF_LISTEN_MARK = "# accepts leaf nodes";
 
   private final int index;
   private final String name;
@@ -50,6 +52,8 @@ public final class NatsNode {
   private volatile int clientPort = -1;
   private volatile int clusterPort = -1;
   private volatile int monitorPort = -1;
+  private volatile int gatewayPort = -1;
+  private volatile int leafPort = -1;
 
   NatsNode(int index, String name, Path binary, Path dir, Duration startTimeout,
       Function<NatsNode, String> configRenderer) {
@@ -116,6 +120,22 @@ public final class NatsNode {
       requireStartedOnce();
       return monitorPort;
     }
+  }
+
+  /**
+   * The gateway port, or -1 when the node's config has no {@code gateway} block (only nodes of a
+   * {@link NatsLayout} with gateways have one); stable across restarts.
+   */
+  public int gatewayPort() {
+    return gatewayPort;
+  }
+
+  /**
+   * The port leaf nodes connect to, or -1 when the node accepts no leaf nodes (only hub nodes of a
+   * {@link NatsLayout} do); stable across restarts.
+   */
+  public int leafPort() {
+    return leafPort;
   }
 
   /** Whether the process is alive (a paused process is alive). */
@@ -295,6 +315,24 @@ public final class NatsNode {
   }
 
   /**
+   * A {@code /gatewayz} snapshot: this server's gateway connections and their counters.
+   *
+   * @throws UncheckedIOException when the node does not answer within 3 s (stopped or paused)
+   */
+  public Gatewayz gatewayz() {
+    return Gatewayz.parse(monitor("/gatewayz"));
+  }
+
+  /**
+   * A {@code /leafz?subs=1} snapshot: this server's leaf-node connections and their counters.
+   *
+   * @throws UncheckedIOException when the node does not answer within 3 s (stopped or paused)
+   */
+  public Leafz leafz() {
+    return Leafz.parse(monitor("/leafz?subs=1"));
+  }
+
+  /**
    * A {@code /connz?subs=1} snapshot.
    *
    * @throws UncheckedIOException when the node does not answer within 3 s (stopped or paused)
@@ -359,6 +397,7 @@ public final class NatsNode {
       paused = false;
       ProcessReaper.track(p);
       awaitPorts(p, command, config);
+      adoptLinkPorts(config);
       LOG.info("started nats-server {} (pid {}): client {}, cluster {}, monitor {}", name, p.pid(),
           clientPort, clusterPort, monitorPort);
     }
@@ -385,6 +424,11 @@ public final class NatsNode {
   /** The ports, or -1 each before the first start: client, cluster, monitor. */
   int[] portsOrUnset() {
     return new int[] {clientPort, clusterPort, monitorPort};
+  }
+
+  /** The gateway and leaf ports, or -1 each while unknown or not configured; read without the lock. */
+  int[] linkPortsOrUnset() {
+    return new int[] {gatewayPort, leafPort};
   }
 
   // ---- internals ----
@@ -417,6 +461,33 @@ public final class NatsNode {
     awaitExitUninterruptibly(p, KILL_WAIT);
     throw new NatsServerException("nats-server " + name + " was not ready within " + startTimeout
         + " (" + lastProblem + ")", command, readQuietly(logFile), config, null);
+  }
+
+  /**
+   * The gateway and leaf-node ports are not in the ports file: when the config listens for them,
+   * they are read from {@code /varz}, which answers once the ports file exists.
+   */
+  private void adoptLinkPorts(String config) {
+    boolean gateway = config.contains("\ngateway {");
+    boolean leaf = config.contains(LEAF_LISTEN_MARK);
+    if (!gateway && !leaf) {
+      return;
+    }
+    Varz v = varz();
+    int gw = Varz.nestedPort(v.json(), "gateway");
+    int lf = Varz.nestedPort(v.json(), "leaf");
+    if ((gateway && gw <= 0) || (leaf && lf <= 0)) {
+      throw new IllegalStateException("node " + name + " reports no gateway or leaf port in /varz");
+    }
+    if ((gateway && gatewayPort > 0 && gw != gatewayPort) || (leaf && leafPort > 0 && lf != leafPort)) {
+      throw new IllegalStateException("node " + name + " restarted on other gateway or leaf ports");
+    }
+    if (gateway) {
+      gatewayPort = gw;
+    }
+    if (leaf) {
+      leafPort = lf;
+    }
   }
 
   /** Takes the ports of the first start; later starts must report the same ones. */

@@ -44,4 +44,18 @@ public record Varz(String serverId, String serverName, String version, int port,
         (int) Json.longValue(m, "routes"), Json.longValue(m, "in_msgs"),
         Json.longValue(m, "out_msgs"), Json.longValue(m, "slow_consumers"), json);
   }
+
+  /**
+   * The {@code port} inside the object {@code key} of a {@code /varz} answer, for example the
+   * gateway port under {@code gateway} or the leaf-node port under {@code leaf}; -1 when absent.
+   *
+   * @throws IllegalArgumentException when the text is not a JSON object
+   */
+  static int nestedPort(String json, String key) {
+    Object inner = Json.parseObject(json).get(key);
+    if (inner instanceof Map<?, ?> m && m.get("port") instanceof Number n) {
+      return n.intValue();
+    }
+    return -1;
+  }
 }

@@ -47,6 +47,19 @@ public final class HeaderCodec {
     return headers;
   }
 
+  /**
+   * {@code headers} (from {@link #encode(Map)}, or {@code null}) with the control headers in
+   * {@code control} added; the same block as {@link #encode(Map, Map)} would give, built once.
+   */
+  public static @Nullable Headers withControl(@Nullable Headers headers, Map<String, String> control) {
+    if (control.isEmpty()) {
+      return headers;
+    }
+    Headers out = headers == null ? new Headers() : headers;
+    control.forEach(out::put);
+    return out;
+  }
+
   /** NATS headers for user headers only, or {@code null} when there are none. */
   public static @Nullable Headers encode(Map<String, String> user) {
     return encode(user, Map.of());

@@ -221,7 +221,7 @@ public final class InboundGuard {
    * throughput in the bench.
    */
   private boolean parses(byte[] block) {
-    if (Arrays.equals(block, lastParsed)) {
+    if (plainlyValid(block) || Arrays.equals(block, lastParsed)) {
       return true;
     }
     try {
@@ -231,6 +231,54 @@ public final class InboundGuard {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  private static final byte[] VERSION_LINE = "NATS/1.0\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A cheap check that accepts only a strict subset of what jnats parses: the bare version line
+   * (no status), then lines {@code Name: value} whose name is letters, digits, {@code -}, {@code _}
+   * or {@code .} and whose value is printable ASCII, not blank, then the empty line that ends the block.
+   * Every block micronats sends has this shape, and its sequence numbers make each block differ
+   * from the last, so without this check every one of them was parsed twice. Anything else goes
+   * to jnats' own parser.
+   */
+  static boolean plainlyValid(byte[] b) {
+    int n = b.length;
+    if (n < VERSION_LINE.length + 2 || b[n - 2] != '\r' || b[n - 1] != '\n') {
+      return false;
+    }
+    for (int k = 0; k < VERSION_LINE.length; k++) {
+      if (b[k] != VERSION_LINE[k]) {
+        return false;
+      }
+    }
+    int i = VERSION_LINE.length;
+    while (i < n - 2) {
+      int nameStart = i;
+      while (i < n && isNameChar(b[i])) {
+        i++;
+      }
+      if (i == nameStart || i >= n || b[i] != ':') {
+        return false;
+      }
+      i++;
+      boolean visible = false;
+      while (i < n && b[i] >= 0x20 && b[i] < 0x7f) {
+        visible |= b[i] != ' ';
+        i++;
+      }
+      if (!visible || i + 1 >= n || b[i] != '\r' || b[i + 1] != '\n') {
+        return false;
+      }
+      i += 2;
+    }
+    return i == n - 2;
+  }
+
+  private static boolean isNameChar(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+        || c == '.';
   }
 
   private static int indexOf(byte[] in, int from, int to, byte b) {

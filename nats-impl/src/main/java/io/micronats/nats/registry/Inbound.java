@@ -112,14 +112,14 @@ final class Inbound {
       String from = h == null ? null : h.getFirst(NatsRegistry.INSTANCE);
       String part = h == null ? null : h.getFirst(NatsRegistry.PART);
       int slash = part == null ? -1 : part.indexOf('/');
-      int index = slash < 0 ? -1 : intOrMinus(part.substring(0, slash));
-      int total = slash < 0 ? -1 : intOrMinus(part.substring(slash + 1));
+      int index = part == null || slash < 0 ? -1 : intOrMinus(part.substring(0, slash));
+      int total = part == null || slash < 0 ? -1 : intOrMinus(part.substring(slash + 1));
       String serving = h == null ? null : h.getFirst(NatsRegistry.SERVING);
       collector.onReply(service, from, longHeader(h, NatsRegistry.TTL),
           serving == null ? null : listHeader(h, NatsRegistry.SERVING), index, total);
     } catch (RegistryCodec.Refused e) {
       refuse("an answer", e);
-      collector.onRefused(e.getMessage(), msg.getHeaders() == null ? null : msg.getHeaders().getFirst(NatsRegistry.INSTANCE));
+      collector.onRefused(String.valueOf(e.getMessage()), msg.getHeaders() == null ? null : msg.getHeaders().getFirst(NatsRegistry.INSTANCE));
     } catch (IllegalArgumentException e) {
       registry.counters.strangers.increment();
     }

@@ -73,6 +73,7 @@ class DeliveryModesTest {
           .filter(t -> t.getName().startsWith("broker-nats-deliver-")).count();
       assertThat(grew).as("threads added by 300 subscriptions").isLessThan(20);
       assertThat(deliverers).as("delivery pool threads").isLessThanOrEqualTo(3);
+      subs.forEach(Subscription::unsubscribe);
     }
   }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * After a node restarts, {@link NatsCluster#awaitRoutes(Duration)} returns only once the routes
  * to the new process are in place, so traffic crosses them right away.
  */
+// -Xlint:try: jnats' Connection.close() declares InterruptedException; a test method throws it.
+@SuppressWarnings("try")
 class RollingRestartRoutesTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int ROUNDS = 3;

@@ -26,7 +26,7 @@ class ShutdownHookTest {
 
     List<Long> pids = new ArrayList<>();
     Path dir = null;
-    for (String line : out.split("\n")) {
+    for (String line : out.split("\n", -1)) {
       if (line.startsWith("PID ")) {
         pids.add(Long.parseLong(line.substring(4).trim()));
       } else if (line.startsWith("DIR ")) {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * Finding 5, the part permissions can protect: a client-role user (query and call only) cannot
  * announce or delete services on the watch subject, nor answer queries; legitimate lookups work.
  */
+// -Xlint:try: jnats' Connection.close() declares InterruptedException; a test method throws it.
+@SuppressWarnings("try")
 class HostilePermissionsTest {
 
   @Test

@@ -14,6 +14,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** A stranger on the registry's subjects: lookups stay complete and prompt. */
+// -Xlint:try: jnats' Connection.close() declares InterruptedException; a test method throws it.
+@SuppressWarnings("try")
 class HostileRegistryTest extends OneNode {
 
   /** Until the owner's registration and answering subscription are visible (eventual consistency). */

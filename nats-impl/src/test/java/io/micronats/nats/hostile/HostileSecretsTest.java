@@ -25,6 +25,9 @@ class HostileSecretsTest {
   private static final String WRONG = "Wr0ngInUrl";
 
   @Test
+  // The stack traces are printed on purpose: the test captures stdout/stderr and checks that
+  // no exception text or frame carries the password.
+  @SuppressWarnings("CatchAndPrintStackTrace")
   void passwordsInsideUrlsAreMaskedInExceptionsLogsAndToString() throws Exception {
     ByteArrayOutputStream seen = new ByteArrayOutputStream();
     PrintStream out = System.out;

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A stranger on the transport's subjects: what it sends is dropped and counted, never answered with. */
+// -Xlint:try: jnats' Connection.close() declares InterruptedException; a test method throws it.
+@SuppressWarnings("try")
 class HostileTransportTest extends OneNode {
 
   private static final Duration WAIT = Duration.ofSeconds(10);

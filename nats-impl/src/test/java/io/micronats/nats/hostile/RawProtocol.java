@@ -17,6 +17,8 @@ final class RawProtocol implements AutoCloseable {
   private final InputStream in;
   private final OutputStream out;
 
+  // "127.0.0.1" is an IP literal, so no name is resolved; the server listens on IPv4 loopback only.
+  @SuppressWarnings("AddressSelection")
   RawProtocol(String clientUrl) throws IOException {
     URI uri = URI.create(clientUrl);
     socket = new Socket("127.0.0.1", uri.getPort());

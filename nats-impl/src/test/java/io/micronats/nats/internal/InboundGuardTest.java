@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** {@link InboundGuard}: valid protocol passes byte for byte, however the reads split it. */
 class InboundGuardTest {
 
+  // CRLF is the protocol's line end: as concatenated literals every \r\n stays visible, a text
+  // block would hide the line ends and need an escape on each line anyway.
+  @SuppressWarnings("StringConcatToTextBlock")
   private static final String VALID = "INFO {\"server_id\":\"x\"}\r\n"
       + "MSG a.b 1 5\r\nhello\r\n"
       + "PING\r\n"
@@ -58,6 +61,23 @@ class InboundGuardTest {
     String replaced = "HMSG t 1 40 42\r\nNATS/1.0\r\nMn-Malformed: header-block\r\n\r\nok\r\n";
     for (long seed = 0; seed < 50; seed++) {
       assertThat(run(valid + valid + broken + valid, seed)).isEqualTo(valid + valid + replaced + valid);
+    }
+  }
+
+  @Test
+  void theCheapCheckAcceptsOnlyBlocksJnatsParsesAndEveryBlockMicronatsSends() {
+    String[] accepted = {"NATS/1.0\r\nMn-Seq: 12\r\nMn-Re: 11\r\nMicro-Endpoint: Bench.Echo\r\n\r\n",
+        "NATS/1.0\r\nK: v\r\n\r\n", "NATS/1.0\r\nK:v w\r\n\r\n", "NATS/1.0\r\n\r\n"};
+    for (String block : accepted) {
+      byte[] b = block.getBytes(StandardCharsets.US_ASCII);
+      assertThat(InboundGuard.plainlyValid(b)).as(block).isTrue();
+      new io.nats.client.support.IncomingHeadersProcessor(b); // jnats parses it too
+    }
+    String[] sentToJnats = {"BROKEN/1.\r\nK:v\r\n\r\n", "NATS/1.0 503\r\n\r\n", "NATS/1.0\r\nK v\r\n\r\n",
+        "NATS/1.0\r\nK:\r\n\r\n", "NATS/1.0\r\nK: v\r\n", "NATS/1.0\r\n: v\r\n\r\n", "NATS/1.0\r\nK: v\nX: y\r\n\r\n",
+        "NATS/1.0\r\nK\u00e9: v\r\n\r\n", "NATS/1.0\r\nK: \u00e9\r\n\r\n", "NATS/1.0\r\nK:  \r\n\r\n"};
+    for (String block : sentToJnats) {
+      assertThat(InboundGuard.plainlyValid(block.getBytes(StandardCharsets.UTF_8))).as(block).isFalse();
     }
   }
 }

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * both wire profiles; and the cache after priming serves what a lookup would, and forgets a
  * go-micro node that went silent within the documented bound.
  */
+// -Xlint:try: resources opened only for their lifetime (answerers, servers) are not referenced
+// in the body, and GoMicroAnswerer.close() declares InterruptedException.
+@SuppressWarnings("try")
 class DiscoveryCompletenessTest extends RegistryClusterFixture {
 
   static final List<String> VERSIONS = List.of("1.0.0", "2.0.0", "3.0.0");

@@ -15,6 +15,8 @@ import java.util.Locale;
  * per version it holds for the name asked (or for every name on "list"), and a watch {@code create}
  * per registered version. {@link #close()} closes the connection without a delete, as a crash.
  */
+// -Xlint:try: close() waits for the answerer thread, so it declares InterruptedException.
+@SuppressWarnings("try")
 final class GoMicroAnswerer implements AutoCloseable {
 
   private final Connection nc;

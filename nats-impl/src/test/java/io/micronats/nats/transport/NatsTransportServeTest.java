@@ -90,7 +90,7 @@ class NatsTransportServeTest extends ThreeNodeCluster {
     ExchangeHandler handler = new ExchangeHandler() {
       @Override
       public Message exchange(Message request) {
-        return Message.of(new byte[(int) (2 * 1024 * 1024)]);
+        return Message.of(new byte[2 * 1024 * 1024]);
       }
 
       @Override

@@ -211,6 +211,9 @@ class NatsTransportTest extends ThreeNodeCluster {
   }
 
   @Test
+  // -Xlint:try: close() inside the try is the subject of the test (use after close); the
+  // try-with-resources still closes it if an assertion before it fails.
+  @SuppressWarnings("try")
   void unreachableServerFailsWithATransportExceptionNamingTheAddressAndCloseEndsUse() {
     try (NatsTransport dead = NatsTransport.builder()
         .config(PluginConfig.of("addresses", "nats://127.0.0.1:1", "connect.timeout", "300ms")).build()) {

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -pl nats-impl test -Dtest=RpcVersusRawBench -Dbench.reps=5 -Dbench.seconds=4}.
  * The assertion only checks that both sides did work.
  */
+// -Xlint:try: the servers are opened for their lifetime only and never referenced in the body.
+@SuppressWarnings("try")
 class RpcVersusRawBench {
 
   private static final int IN_FLIGHT = Integer.getInteger("bench.inflight", 64);

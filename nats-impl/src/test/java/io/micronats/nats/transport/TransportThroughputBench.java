@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * is the full comparison). Run it with {@code mvn -pl nats-impl test -Dtest=TransportThroughputBench}.
  * The assertion only checks that both sides did work.
  */
+// -Xlint:try: the servers are opened for their lifetime only and never referenced in the body.
+@SuppressWarnings("try")
 class TransportThroughputBench {
 
   private static final int IN_FLIGHT = 64;

@@ -82,6 +82,11 @@ public final class Format {
     return String.format(Locale.ROOT, "%,.0f", v);
   }
 
+  /** An exact count: {@code "1,240"}. */
+  public static String count(long v) {
+    return String.format(Locale.ROOT, "%,d", v);
+  }
+
   /** A ratio: {@code "1.07x"}. */
   public static String ratio(double r) {
     return String.format(Locale.ROOT, "%.2f\u00d7", r);

@@ -43,8 +43,10 @@ public final class SideBySide {
     if (n == 0 || n >= MIN_REPETITIONS) {
       return Optional.empty();
     }
+    // Only bench repeats within one run so far; simulate has no such flag yet, and saying so
+    // keeps the advice true.
     return Optional.of("Some figures rest on n=" + n + ": no difference can be called. Run each side"
-        + " with --repetitions " + MIN_REPETITIONS + " (or more) and compare again.");
+        + " with --repetitions " + MIN_REPETITIONS + " (or more; bench has it, simulate not yet) and compare again.");
   }
 
   /** The phase names shared by at least two results, in order of first appearance. */

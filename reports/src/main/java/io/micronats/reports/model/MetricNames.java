@@ -60,5 +60,24 @@ public final class MetricNames {
   /** Label: the number of service instances (discovery phases). */
   public static final String SERVICES = "services";
 
+  /** Label: the number of faults injected in the run. */
+  public static final String FAULTS = "faults";
+  /** Label: the number of load agents of a distributed run. */
+  public static final String AGENTS = "agents";
+  /** Label: requests (or callers) in flight at once. */
+  public static final String IN_FLIGHT = "inFlight";
+  /** Label: the highest RPC rate still served (requests per second), when several rates ran. */
+  public static final String RPC_KNEE = "rpc.knee";
+  /** Label: the largest fleet held in the run (services). */
+  public static final String FLEET_MAX_SERVICES = "fleet.maxServices";
+  /** Label: the NATS connections the fleet held. */
+  public static final String FLEET_CONNECTIONS = "fleet.connections";
+  /** Label: CPU cores the simulator used while the fleet idled. */
+  public static final String SIMULATOR_IDLE_CPU_CORES = "simulator.idleCpuCores";
+  /** Label: the simulator's used heap with the fleet held, in MiB. */
+  public static final String SIMULATOR_HEAP_USED_MIB = "simulator.heapUsedMiB";
+  /** Label: the simulator's live threads with the fleet held. */
+  public static final String SIMULATOR_THREADS = "simulator.threads";
+
   private MetricNames() {}
 }

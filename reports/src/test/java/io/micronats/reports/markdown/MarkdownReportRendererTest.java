@@ -26,7 +26,7 @@ class MarkdownReportRendererTest {
         List.of(Map.entry("m.json", Fixtures.TCK_MEMORY), Map.entry("n.json", Fixtures.TCK_NATS))));
     int header = -1;
     int tables = 0;
-    for (String line : md.split("\n")) {
+    for (String line : md.split("\n", -1)) {
       if (!line.startsWith("|")) {
         header = -1;
         continue;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronats.reports.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -60,8 +59,7 @@ class JsonSchemaFileTest {
     if (!node.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       out.add(field.getKey());
       if (MAPS.contains(field.getKey())) {
         field.getValue().elements().forEachRemaining(value -> collectFields(value, out));

@@ -106,7 +106,7 @@ public final class SampleData {
   private static Phase broker(Random random, String name, int rate, long lost, long duplicated,
       long reordered, double speed) {
     Phase.Builder b = Phase.builder(name, "broker").open(rate).concurrency(2).duration(Duration.ofSeconds(10));
-    int samples = (int) (rate * 10 - lost / 3);
+    int samples = (int) (rate * 10L - lost / 3);
     double achieved = samples / 10.0;
     b.count(MetricNames.SUCCESSES, samples * 3L).count(MetricNames.LOST, lost)
         .count(MetricNames.DUPLICATED, duplicated).count(MetricNames.REORDERED, reordered)

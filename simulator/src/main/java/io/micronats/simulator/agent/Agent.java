@@ -120,8 +120,8 @@ public final class Agent implements AutoCloseable {
         String stopped = link.stopped();
         String error = stopped != null ? "stopped: " + stopped : e.toString();
         LOG.warn("agent {} failed its share: {}", name, error);
-        report = new AgentReport(a.run(), name, a.index(), hostName(), List.of(), null, Map.of(),
-            System.currentTimeMillis() - started, error);
+        report = AgentReport.builder().run(a.run()).agent(name).index(a.index()).host(hostName())
+            .elapsedMillis(System.currentTimeMillis() - started).error(error).build();
       }
       boolean interrupted = Thread.interrupted(); // an abort interrupts this thread; report anyway
       link.report(report);

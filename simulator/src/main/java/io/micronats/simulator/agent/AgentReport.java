@@ -45,4 +45,84 @@ public record AgentReport(String run, String agent, int index, String host, List
   public java.util.Optional<PhaseReport> phase(String name) {
     return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
+
+  /** A builder; run, agent and host have no default, error is empty (none). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AgentReport}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String run;
+    private @Nullable String agent;
+    private int index = 0;
+    private @Nullable String host;
+    private List<PhaseReport> phases = List.of();
+    private @Nullable BrokerTally broker;
+    private Map<String, Long> counts = Map.of();
+    private long elapsedMillis = 0;
+    private String error = "";
+
+    private Builder() { }
+
+    /** See {@link AgentReport#run()}. */
+    public Builder run(String v) {
+      run = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#agent()}. */
+    public Builder agent(String v) {
+      agent = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#index()}. */
+    public Builder index(int v) {
+      index = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#host()}. */
+    public Builder host(String v) {
+      host = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#phases()}. */
+    public Builder phases(List<PhaseReport> v) {
+      phases = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#broker()}. */
+    public Builder broker(@Nullable BrokerTally v) {
+      broker = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#counts()}. */
+    public Builder counts(Map<String, Long> v) {
+      counts = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#elapsedMillis()}. */
+    public Builder elapsedMillis(long v) {
+      elapsedMillis = v;
+      return this;
+    }
+
+    /** See {@link AgentReport#error()}. */
+    public Builder error(String v) {
+      error = v;
+      return this;
+    }
+
+    /** The {@code AgentReport}; a field without a default that was not set is a NullPointerException. */
+    public AgentReport build() {
+      return new AgentReport(Objects.requireNonNull(run, "run"), Objects.requireNonNull(agent, "agent"), index,
+          Objects.requireNonNull(host, "host"), phases, broker, counts, elapsedMillis, error);
+    }
+  }
 }

@@ -87,8 +87,9 @@ final class AgentRun {
       counts.put("remoteCalls", binding.remoteCalls());
     }
     List<PhaseReport> phases = records.stream().map(PhaseReport::of).toList();
-    return new AgentReport(a.run(), a.agent(), a.index(), host, phases, broker == null ? null : broker.tally(), counts,
-        (System.nanoTime() - begin) / 1_000_000L, "");
+    return AgentReport.builder().run(a.run()).agent(a.agent()).index(a.index()).host(host).phases(phases)
+        .broker(broker == null ? null : broker.tally()).counts(counts).elapsedMillis((System.nanoTime() - begin) / 1_000_000L)
+        .build();
   }
 
   /** What holding the fleet share costs this agent: idle CPU over 1 s (milli-cores), heap, threads. */

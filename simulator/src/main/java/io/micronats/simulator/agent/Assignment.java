@@ -2,6 +2,7 @@ package io.micronats.simulator.agent;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One agent's share of a distributed run: which fake services it hosts, which broker publishers,
@@ -70,5 +71,136 @@ public record Assignment(String run, String agent, int index, int agents, String
     return "services " + servicesFrom + ".." + servicesTo + " of " + totalServices + ", publishers "
         + publishersFrom + ".." + publishersTo + ", subscribers " + subscribersFrom + ".." + subscribersTo
         + ", queue members " + membersFrom + ".." + membersTo + ", 1/" + agents + " of the RPC and lookup rates";
+  }
+
+  /** A builder; run, agent, namespace and scenario have no default, every share starts empty. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Assignment}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable String run;
+    private @Nullable String agent;
+    private int index = 0;
+    private int agents = 1;
+    private @Nullable String namespace;
+    private int servicesFrom = 0;
+    private int servicesTo = 0;
+    private int totalServices = 0;
+    private int publishersFrom = 0;
+    private int publishersTo = 0;
+    private int subscribersFrom = 0;
+    private int subscribersTo = 0;
+    private int membersFrom = 0;
+    private int membersTo = 0;
+    private @Nullable String scenario;
+    private Map<String, String> settings = Map.of();
+
+    private Builder() { }
+
+    /** See {@link Assignment#run()}. */
+    public Builder run(String v) {
+      run = v;
+      return this;
+    }
+
+    /** See {@link Assignment#agent()}. */
+    public Builder agent(String v) {
+      agent = v;
+      return this;
+    }
+
+    /** See {@link Assignment#index()}. */
+    public Builder index(int v) {
+      index = v;
+      return this;
+    }
+
+    /** See {@link Assignment#agents()}. */
+    public Builder agents(int v) {
+      agents = v;
+      return this;
+    }
+
+    /** See {@link Assignment#namespace()}. */
+    public Builder namespace(String v) {
+      namespace = v;
+      return this;
+    }
+
+    /** See {@link Assignment#servicesFrom()}. */
+    public Builder servicesFrom(int v) {
+      servicesFrom = v;
+      return this;
+    }
+
+    /** See {@link Assignment#servicesTo()}. */
+    public Builder servicesTo(int v) {
+      servicesTo = v;
+      return this;
+    }
+
+    /** See {@link Assignment#totalServices()}. */
+    public Builder totalServices(int v) {
+      totalServices = v;
+      return this;
+    }
+
+    /** See {@link Assignment#publishersFrom()}. */
+    public Builder publishersFrom(int v) {
+      publishersFrom = v;
+      return this;
+    }
+
+    /** See {@link Assignment#publishersTo()}. */
+    public Builder publishersTo(int v) {
+      publishersTo = v;
+      return this;
+    }
+
+    /** See {@link Assignment#subscribersFrom()}. */
+    public Builder subscribersFrom(int v) {
+      subscribersFrom = v;
+      return this;
+    }
+
+    /** See {@link Assignment#subscribersTo()}. */
+    public Builder subscribersTo(int v) {
+      subscribersTo = v;
+      return this;
+    }
+
+    /** See {@link Assignment#membersFrom()}. */
+    public Builder membersFrom(int v) {
+      membersFrom = v;
+      return this;
+    }
+
+    /** See {@link Assignment#membersTo()}. */
+    public Builder membersTo(int v) {
+      membersTo = v;
+      return this;
+    }
+
+    /** See {@link Assignment#scenario()}. */
+    public Builder scenario(String v) {
+      scenario = v;
+      return this;
+    }
+
+    /** See {@link Assignment#settings()}. */
+    public Builder settings(Map<String, String> v) {
+      settings = v;
+      return this;
+    }
+
+    /** The {@code Assignment}; a field without a default that was not set is a NullPointerException. */
+    public Assignment build() {
+      return new Assignment(Objects.requireNonNull(run, "run"), Objects.requireNonNull(agent, "agent"), index,
+          agents, Objects.requireNonNull(namespace, "namespace"), servicesFrom, servicesTo, totalServices,
+          publishersFrom, publishersTo, subscribersFrom, subscribersTo, membersFrom, membersTo,
+          Objects.requireNonNull(scenario, "scenario"), settings);
+    }
   }
 }

@@ -208,11 +208,13 @@ public final class Coordinator implements AutoCloseable {
         "silenceMillis", Long.toString(silence.toMillis()));
     List<Assignment> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new Assignment(subjects.run(), agents.get(i).agent(), i, n, "sim-" + subjects.run(),
-          Shares.from(services, n, i), Shares.to(services, n, i), services,
-          Shares.from(b.publishers(), n, i), Shares.to(b.publishers(), n, i),
-          Shares.from(b.subscribers(), n, i), Shares.to(b.subscribers(), n, i),
-          Shares.from(b.queueGroupMembers(), n, i), Shares.to(b.queueGroupMembers(), n, i), scenario, settings));
+      out.add(Assignment.builder().run(subjects.run()).agent(agents.get(i).agent()).index(i).agents(n)
+          .namespace("sim-" + subjects.run())
+          .servicesFrom(Shares.from(services, n, i)).servicesTo(Shares.to(services, n, i)).totalServices(services)
+          .publishersFrom(Shares.from(b.publishers(), n, i)).publishersTo(Shares.to(b.publishers(), n, i))
+          .subscribersFrom(Shares.from(b.subscribers(), n, i)).subscribersTo(Shares.to(b.subscribers(), n, i))
+          .membersFrom(Shares.from(b.queueGroupMembers(), n, i)).membersTo(Shares.to(b.queueGroupMembers(), n, i))
+          .scenario(scenario).settings(settings).build());
     }
     Connection c = Objects.requireNonNull(connection, "open() first");
     for (Assignment a : out) {

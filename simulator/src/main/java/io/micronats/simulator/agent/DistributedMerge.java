@@ -55,8 +55,7 @@ public final class DistributedMerge {
       if (merged.workload().equals("broker") && !tallies.isEmpty()) {
         Map<String, Long> counts = new LinkedHashMap<>(merged.counts());
         counts.putAll(BrokerAccounting.account(tallies));
-        merged = new PhaseRecord(merged.name(), merged.workload(), merged.closed(), merged.targetRate(),
-            merged.concurrency(), merged.measurement(), counts, merged.rates(), merged.labels());
+        merged = merged.toBuilder().counts(counts).build();
       }
       out.add(merged);
     }
@@ -98,7 +97,7 @@ public final class DistributedMerge {
       window = Math.max(window, p.windowNanos());
     }
     Map<String, Double> rates = new LinkedHashMap<>();
-    sums.forEach((k, v) -> rates.put(k, FLOWS.contains(k) ? v : v / seen.get(k)));
+    sums.forEach((k, v) -> rates.put(k, FLOWS.contains(k) ? v : v / seen.getOrDefault(k, 1)));
     if (rates.containsKey("completeness")) {
       long complete = measurementCounts.getOrDefault("complete", 0L);
       long incomplete = measurementCounts.getOrDefault("incomplete", 0L);
@@ -110,8 +109,8 @@ public final class DistributedMerge {
       name = first.closed() ? "rpc-closed-" + concurrency : "rpc-open-" + PhaseRunner.fmt(targetRate);
     }
     PhaseMeasurement m = new PhaseMeasurement(first.primary(), window, histograms, measurementCounts, series);
-    return new PhaseRecord(name, first.workload(), first.closed(), targetRate, concurrency, m, counts, rates,
-        labels(parts, names, agents));
+    return PhaseRecord.builder().name(name).workload(first.workload()).closed(first.closed()).targetRate(targetRate)
+        .concurrency(concurrency).measurement(m).counts(counts).rates(rates).labels(labels(parts, names, agents)).build();
   }
 
   private static Map<String, String> labels(Map<Integer, PhaseReport> parts, Map<Integer, String> names, int agents) {

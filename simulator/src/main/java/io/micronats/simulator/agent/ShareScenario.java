@@ -1,6 +1,7 @@
 package io.micronats.simulator.agent;
 
 import io.micronats.simulator.scenario.DiscoverySpec;
+import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.RpcSpec;
 import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.scenario.Workloads;
@@ -24,14 +25,14 @@ public final class ShareScenario {
     int i = a.index();
     Workloads w = whole.workloads();
     RpcSpec r = w.rpc();
-    RpcSpec rpc = new RpcSpec(r.enabled(), r.mode(), r.rate() / n, r.sweep().stream().map(x -> x / n).toList(),
-        part(r.clients(), n, i), part(r.maxInFlight(), n, i), r.timeout(), r.phases());
+    RpcSpec rpc = r.toBuilder().rate(r.rate() / n).sweep(r.sweep().stream().map(x -> x / n).toList())
+        .clients(part(r.clients(), n, i)).maxInFlight(part(r.maxInFlight(), n, i)).build();
     DiscoverySpec d = w.discovery();
-    DiscoverySpec discovery = new DiscoverySpec(d.enabled(), d.rate() / n, d.strategies(), List.of(),
-        i == 0 ? d.churnProbes() : 0, d.phases());
-    return new Scenario(whole.name(), whole.description(), whole.seed() + 1_000_003L * i, whole.implementation(),
-        whole.layout(), whole.fleet(), whole.registry(), new Workloads(discovery, rpc, w.broker(), w.baseline()),
-        whole.pluginSettings(), whole.raw());
+    DiscoverySpec discovery = d.toBuilder().rate(d.rate() / n).sweep(List.of()).churnProbes(i == 0 ? d.churnProbes() : 0)
+        .build();
+    // no faults in a share, as before (distributed runs refuse scenarios with faults)
+    return whole.toBuilder().seed(whole.seed() + 1_000_003L * i)
+        .workloads(new Workloads(discovery, rpc, w.broker(), w.baseline())).faults(FaultSchedule.NONE).build();
   }
 
   /** Share {@code i} of {@code total} split in {@code n}, at least 1. */

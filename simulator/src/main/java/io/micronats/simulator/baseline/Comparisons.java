@@ -3,6 +3,7 @@ package io.micronats.simulator.baseline;
 import io.micronats.simulator.load.ClosedLoopDriver;
 import io.micronats.simulator.load.OpenLoopPacer;
 import io.micronats.simulator.load.PacerStats;
+import io.micronats.simulator.measure.Outcome;
 import io.micronats.simulator.measure.PhaseMeter;
 import io.micronats.simulator.scenario.Phases;
 import io.micronats.simulator.workload.BrokerWire;
@@ -26,11 +27,28 @@ import org.HdrHistogram.Histogram;
  */
 public final class Comparisons {
   private static final Duration DRAIN = Duration.ofSeconds(3);
+  /** Rate key of a phase's process CPU microseconds per completed operation. */
+  public static final String CPU_PER_OP = "bench.cpuMicrosPerOp";
+  /** Rate key of a phase's bytes allocated per completed operation. */
+  public static final String ALLOC_PER_OP = "bench.allocBytesPerOp";
   private final PhaseRunner runner;
+  private final int contend;
 
-  /** Comparisons reported through {@code runner}. */
+  /** Comparisons reported through {@code runner}, without contention. */
   public Comparisons(PhaseRunner runner) {
+    this(runner, 0);
+  }
+
+  /**
+   * Comparisons reported through {@code runner}; with {@code contend} > 0, that many busy threads
+   * run in a separate process through every measured phase (warm-up included).
+   */
+  public Comparisons(PhaseRunner runner, int contend) {
+    if (contend < 0) {
+      throw new IllegalArgumentException("--contend must be >= 0, was " + contend);
+    }
     this.runner = runner;
+    this.contend = contend;
   }
 
   /** Figures of a phase's primary histogram and achieved rate. */
@@ -38,16 +56,50 @@ public final class Comparisons {
     Histogram h = r.measurement().latency();
     double p50 = h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1000.0;
     double p99 = h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1000.0;
-    return new Figures(r.measurement().throughput(), p50, p99);
+    return new Figures(r.measurement().throughput(), p50, p99, r.rates().getOrDefault(CPU_PER_OP, 0.0),
+        r.rates().getOrDefault(ALLOC_PER_OP, 0.0));
+  }
+
+  /** A measured phase, wrapped: the contender around it, and its cost per operation added to its rates. */
+  private PhaseRecord measured(Phases phases, Measured body) throws Exception {
+    CostMeter[] meter = new CostMeter[1];
+    PhaseRecord r;
+    Duration bound = phases.warmup().plus(phases.measured()).plus(phases.cooldown()).plus(Duration.ofSeconds(20));
+    try (Contender c = contend > 0 ? Contender.start(contend, bound) : null) {
+      r = body.run(meter);
+    }
+    CostMeter.Cost cost = meter[0] == null ? CostMeter.Cost.UNKNOWN : meter[0].result();
+    long ops = r.measurement().count(Outcome.SUCCESS.counter());
+    Map<String, Double> rates = new LinkedHashMap<>(r.rates());
+    if (ops > 0 && cost.cpuNanos() >= 0) {
+      rates.put(CPU_PER_OP, cost.cpuNanos() / 1e3 / ops);
+    }
+    if (ops > 0 && cost.allocatedBytes() >= 0) {
+      rates.put(ALLOC_PER_OP, (double) cost.allocatedBytes() / ops);
+    }
+    Map<String, String> labels = new LinkedHashMap<>(r.labels());
+    labels.put("cost", "process CPU and allocations of the bench JVM (client and service sides) in the measured window"
+        + " per completed operation");
+    if (contend > 0) {
+      labels.put("contend", contend + " busy threads in a separate process");
+    }
+    return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
+        r.counts(), rates, labels);
+  }
+
+  @FunctionalInterface
+  private interface Measured {
+    PhaseRecord run(CostMeter[] meter) throws Exception;
   }
 
   /** A closed loop of {@code inFlight} callers over {@code pair}. */
   public PhaseRecord rpc(String name, String workload, RpcPair pair, int inFlight, Phases phases, Duration timeout,
       Map<String, String> labels) throws Exception {
-    return runner.run(name, workload, true, 0, inFlight, phases, "rpc", (start, end, meter) -> {
+    return measured(phases, cost -> runner.run(name, workload, true, 0, inFlight, phases, "rpc", (start, end, meter) -> {
+      cost[0] = CostMeter.start(meter.windowStart(), meter.windowEnd());
       OpenLoopPacer.parkUntil(start);
       return ClosedLoopDriver.run(name, inFlight, end, timeout.plus(phases.cooldown()), pair.call(), meter);
-    }, labels);
+    }, labels));
   }
 
   /** Creates one side of a publish/subscribe pair delivering into a sink. */
@@ -91,7 +143,8 @@ public final class Comparisons {
       }
       Map<String, String> allLabels = new LinkedHashMap<>(labels);
       allLabels.put("latency", "from the actual send of a publisher running flat out: queueing time, not a latency under load");
-      PhaseRecord r = runner.run(name, workload, true, 0, 1, phases, "delivery", (start, end, meter) -> {
+      PhaseRecord r = measured(phases, cost -> runner.run(name, workload, true, 0, 1, phases, "delivery", (start, end, meter) -> {
+        cost[0] = CostMeter.start(meter.windowStart(), meter.windowEnd());
         meterRef.set(meter);
         OpenLoopPacer.parkUntil(start);
         long seq = 0;
@@ -100,7 +153,7 @@ public final class Comparisons {
         }
         published.add(seq);
         return new PacerStats(seq, seq, 0, 0, 0);
-      }, allLabels);
+      }, allLabels));
       long waitUntil = System.nanoTime() + DRAIN.toNanos();
       long last = -1;
       while (System.nanoTime() < waitUntil && received.sum() != last) {
@@ -111,8 +164,7 @@ public final class Comparisons {
       counts.put("published", published.sum());
       counts.put("received", received.sum());
       counts.put("lost", Math.max(0, published.sum() - received.sum()));
-      return new PhaseRecord(r.name(), r.workload(), r.closed(), r.targetRate(), r.concurrency(), r.measurement(),
-          counts, r.rates(), r.labels());
+      return r.toBuilder().counts(counts).build();
     }
   }
 }

@@ -40,8 +40,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Warm-up before each measurement (default: ${DEFAULT-VALUE}).")
   Duration warmup;
 
-  @Option(names = "--repetitions", defaultValue = "3", description = "Repetitions; the median is reported (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--pairs", "--repetitions"}, defaultValue = "3",
+      description = "Interleaved pairs (ours, then raw); the median of the per-pair ratios is reported with its range"
+          + " (default: ${DEFAULT-VALUE}).")
   int repetitions;
+
+  @Option(names = "--contend", defaultValue = "0", paramLabel = "N",
+      description = "N busy threads in a separate process during every measured phase (default: ${DEFAULT-VALUE}).")
+  int contend;
 
   @Option(names = "--nodes", defaultValue = "3", description = "Cluster nodes (default: ${DEFAULT-VALUE}).")
   int nodes;
@@ -68,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls, only);
+      plan = new BenchPlan(out, implementation, nodes, payload, inFlight, warmup, duration, repetitions, services, urls, only, contend);
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -57,9 +57,10 @@ public final class ClusterUpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stop = new CountDownLatch(1);
     try (NatsCluster cluster = NatsCluster.builder().nodes(nodes).build()) {
+      Runnable closeCluster = cluster::close;  // idempotent: the hook on Ctrl-C, the try otherwise
       Thread hook = new Thread(() -> {
         stop.countDown();
-        cluster.close();
+        closeCluster.run();
       }, "cluster-up-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       cluster.start();
@@ -72,6 +73,8 @@ public final class ClusterUpCommand implements Callable<Integer> {
         writeAtomically(readyFile, cluster.connectString());
         out.println("ready file: " + readyFile);
       }
+      // Java 17 has no Console.isTerminal() (JDK 22); a null console is its only "not a terminal" signal.
+      @SuppressWarnings("SystemConsoleNull")
       boolean watchStdin = stdin == StdinMode.WATCH || (stdin == StdinMode.AUTO && System.console() != null);
       out.println("press Ctrl-C" + (watchStdin ? " or Ctrl-D" : "") + " to stop");
       out.flush();

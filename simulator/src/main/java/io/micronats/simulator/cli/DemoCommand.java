@@ -59,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
   static final int DEMO_INSTANCES = 2;
   static final int DEMO_VERSIONS = 2;
 
+  // "try": the interrupt notice is held for the run's scope and is never referenced inside it.
+  @SuppressWarnings("try")
   @Override
   public Integer call() throws Exception {
     // The default scenario, on a fleet whose services each run 2 instances (on different

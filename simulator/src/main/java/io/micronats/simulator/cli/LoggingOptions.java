@@ -2,6 +2,7 @@ package io.micronats.simulator.cli;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -28,7 +29,7 @@ final class LoggingOptions {
    * java.util.logging; returns it, or null when the arguments name none (or an unknown one, which
    * {@link #check} refuses).
    */
-  static String apply(String[] args) {
+  static @Nullable String apply(String[] args) {
     String level = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -58,7 +59,7 @@ final class LoggingOptions {
   }
 
   /** The usage error for an unknown level, or null. */
-  static String check(String[] args) {
+  static @Nullable String check(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String v = args[i].equals("--log-level") && i + 1 < args.length ? args[i + 1]
           : args[i].startsWith("--log-level=") ? args[i].substring("--log-level=".length()) : null;

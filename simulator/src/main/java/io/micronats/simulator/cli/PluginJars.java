@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -53,7 +54,7 @@ final class PluginJars {
   }
 
   /** The names of every transport, broker and registry plugin visible now, sorted. */
-  static TreeSet<String> available() {
+  static SortedSet<String> available() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     TreeSet<String> names = new TreeSet<>();
     Plugins.providers(TransportProvider.class, loader).forEach(p -> names.add(p.name()));
@@ -68,7 +69,7 @@ final class PluginJars {
    * @throws ScenarioException listing the plugins there are and how to add one
    */
   static void requirePlugin(String implementation) {
-    TreeSet<String> names = available();
+    SortedSet<String> names = available();
     if (!names.contains(implementation)) {
       throw new ScenarioException("implementation", "no plugin named '" + implementation + "' on the class path; "
           + "available: " + names + " (add a plugin's jar with --jar PLUGIN.jar)");

@@ -16,7 +16,6 @@ final class ScenarioOverrides {
     }
     Map<String, Object> raw = new LinkedHashMap<>(s.raw());
     raw.put("implementation", name);
-    return new Scenario(s.name(), s.description(), s.seed(), name, s.layout(), s.fleet(), s.registry(), s.workloads(),
-        s.pluginSettings(), raw, s.faults());
+    return s.toBuilder().implementation(name).raw(raw).build();
   }
 }

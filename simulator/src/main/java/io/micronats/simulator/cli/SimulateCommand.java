@@ -81,6 +81,8 @@ public final class SimulateCommand implements Callable<Integer> {
   /** The plan the last call built (for tests). */
   @Nullable LoadPlan plan;
 
+  // "try": the interrupt notice is held for the run's scope and is never referenced inside it.
+  @SuppressWarnings("try")
   @Override
   public Integer call() throws Exception {
     Console console = new Console(spec.commandLine().getOut(), !output.quiet, 2.0);

@@ -12,13 +12,18 @@ import io.micronats.simulator.scenario.LinkSide;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +45,8 @@ public final class FaultInjector implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
   private static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LAME_DUCK_EXIT = Duration.ofSeconds(60);
+  /** What a fault returns when nothing is left to revert. */
+  private static final Runnable NOTHING = () -> {};
 
   private final FaultSchedule schedule;
   private final @Nullable NatsCluster cluster;
@@ -150,13 +157,13 @@ public final class FaultInjector implements AutoCloseable {
     LOG.info("fault {}: {}", spec.name(), spec.describe());
     Runnable revert;
     try {
-      revert = apply(spec, id);
+      revert = spec.accept(new Applier(id));
     } catch (RuntimeException e) {
       LOG.warn("fault {} failed: {}", spec.name(), e.toString());
       timeline.step(id, System.nanoTime(), "failed: " + e.getMessage());
       return;
     }
-    if (revert == null) {
+    if (revert == NOTHING) {
       return;
     }
     Runnable once = new Runnable() {
@@ -182,135 +189,171 @@ public final class FaultInjector implements AutoCloseable {
     ex.schedule(once, spec.duration().toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** Does the fault; returns how to revert it after the duration, or null when nothing is left to do. */
-  private @Nullable Runnable apply(FaultSpec spec, int id) {
-    boolean revertAfter = !spec.duration().isZero();
-    switch (spec.kind()) {
-      case KILL -> {
-        List<NatsNode> nodes = nodes(spec.target());
-        for (NatsNode n : nodes) {
-          n.kill();
-          timeline.step(id, System.nanoTime(), "killed " + n.name());
-        }
-        return revertAfter ? () -> restartAll(nodes, id) : null;
-      }
-      case PAUSE -> {
-        List<NatsNode> nodes = nodes(spec.target());
-        for (NatsNode n : nodes) {
-          n.pause();
-          timeline.step(id, System.nanoTime(), "paused " + n.name());
-        }
-        return () -> {
-          for (NatsNode n : nodes) {
-            if (n.isRunning()) {
-              n.resume();
-            }
-          }
-        };
-      }
-      case STOP -> {
-        List<NatsNode> nodes = nodes(spec.target());
-        for (NatsNode n : nodes) {
-          n.stop();
-          timeline.step(id, System.nanoTime(), "stopped " + n.name());
-        }
-        return revertAfter ? () -> restartAll(nodes, id) : null;
-      }
-      case RESTART -> {
-        restartAll(nodes(spec.target()), id);
-        return null;
-      }
-      case ROLLING_RESTART -> {
-        for (NatsNode n : nodes(spec.target())) {
-          if (closed) {
-            break;
-          }
-          n.restart();
-          timeline.step(id, System.nanoTime(), "restarted " + n.name());
-          requireCluster().awaitRoutes(ROUTES_TIMEOUT);
-          timeline.step(id, System.nanoTime(), "routes formed after " + n.name());
-          sleep(spec.duration());
-        }
-        return null;
-      }
-      case LAME_DUCK -> {
-        List<NatsNode> nodes = nodes(spec.target());
-        for (NatsNode n : nodes) {
-          n.lameDuck();
-          timeline.step(id, System.nanoTime(), "lame duck " + n.name());
-        }
-        return revertAfter ? () -> {
-          awaitExit(nodes, id);
-          restartAll(nodes, id);
-        } : null;
-      }
-      case KILL_INSTANCES -> {
-        ServiceInstances fleet = requireInstances();
-        List<String> before = fleet.liveInstanceIds();
-        double fraction = ((FaultTarget.Instances) spec.target()).fraction();
-        int target = Math.max(1, (int) Math.round(fraction * before.size()));
-        // a crash may take several instances down at once (those sharing a process): stop when
-        // enough are gone, not after a number of crashes
-        int attempts = 0;
-        List<String> live = new ArrayList<>(before);
-        while (before.size() - live.size() < target && !live.isEmpty() && attempts++ < before.size()) {
-          String victim = live.get(random.nextInt(live.size()));
-          fleet.crash(victim);
-          live = new ArrayList<>(fleet.liveInstanceIds());
-        }
-        long at = System.nanoTime();
-        java.util.Set<String> still = new java.util.HashSet<>(live);
-        List<String> victims = new ArrayList<>();
-        for (String instance : before) {
-          if (!still.contains(instance)) {
-            victims.add(instance);
-            if (audit != null) {
-              audit.died(instance, at);
-            }
-          }
-        }
-        timeline.step(id, System.nanoTime(), "crashed " + victims.size() + " instances");
-        return revertAfter ? () -> {
-          List<String> back = fleet.restartCrashed(victims);
-          long now = System.nanoTime();
-          if (audit != null) {
-            back.forEach(i -> audit.started(i, now));
-          }
-          timeline.step(id, now, "restarted " + back.size() + " instances");
-        } : null;
-      }
-      case REGISTRY_CHURN -> {
-        churn(spec, id);
-        return null;
-      }
-      case LINK_LATENCY, LINK_SILENCE, LINK_CUT -> {
-        List<LinkProxy> links = links(spec);
-        for (LinkProxy p : links) {
-          switch (spec.kind()) {
-            case LINK_LATENCY -> p.delay(spec.latency(), spec.jitter());
-            case LINK_SILENCE -> p.silence(Direction.BOTH);
-            default -> p.down();
-          }
-        }
-        timeline.step(id, System.nanoTime(), spec.kind().scenarioName() + " on " + links.size() + " links");
-        return () -> links.forEach(LinkProxy::restore);
-      }
-      case PARTITION -> {
-        ProxyMesh mesh = requireCluster().proxies();
-        List<int[]> pairs = partitionPairs(spec.target(), mesh.nodes());
-        for (int[] p : pairs) {
-          mesh.partition(p[0], p[1], spec.partitionMode());
-        }
-        timeline.step(id, System.nanoTime(), "partitioned " + pairs.size() + " node pairs ("
-            + spec.partitionMode().name().toLowerCase(java.util.Locale.ROOT) + ")");
-        return () -> {
-          for (int[] p : pairs) {
-            mesh.heal(p[0], p[1]);
-          }
-        };
-      }
-      default -> throw new IllegalStateException("unhandled fault kind " + spec.kind());
+  /**
+   * Does the faults, one method per kind; each returns how to revert its fault after the duration,
+   * or {@link #NOTHING} when nothing is left to do. A visitor rather than a switch: a new kind of
+   * {@link FaultSpec} does not compile until it has a method here.
+   */
+  private final class Applier implements FaultSpec.Visitor<Runnable> {
+    private final int id;
+
+    Applier(int id) {
+      this.id = id;
     }
+
+    @Override
+    public Runnable kill(FaultSpec.Kill f) {
+      List<NatsNode> nodes = signal(f.target(), NatsNode::kill, "killed ");
+      return f.duration().isZero() ? NOTHING : () -> restartAll(nodes, id);
+    }
+
+    @Override
+    public Runnable pause(FaultSpec.Pause f) {
+      List<NatsNode> nodes = signal(f.target(), NatsNode::pause, "paused ");
+      return () -> {
+        for (NatsNode n : nodes) {
+          if (n.isRunning()) {
+            n.resume();
+          }
+        }
+      };
+    }
+
+    @Override
+    public Runnable stop(FaultSpec.Stop f) {
+      List<NatsNode> nodes = signal(f.target(), NatsNode::stop, "stopped ");
+      return f.duration().isZero() ? NOTHING : () -> restartAll(nodes, id);
+    }
+
+    @Override
+    public Runnable restart(FaultSpec.Restart f) {
+      restartAll(nodes(f.target()), id);
+      return NOTHING;
+    }
+
+    @Override
+    public Runnable rollingRestart(FaultSpec.RollingRestart f) {
+      for (NatsNode n : nodes(f.target())) {
+        if (closed) {
+          break;
+        }
+        n.restart();
+        timeline.step(id, System.nanoTime(), "restarted " + n.name());
+        requireCluster().awaitRoutes(ROUTES_TIMEOUT);
+        timeline.step(id, System.nanoTime(), "routes formed after " + n.name());
+        sleep(f.duration());
+      }
+      return NOTHING;
+    }
+
+    @Override
+    public Runnable lameDuck(FaultSpec.LameDuck f) {
+      List<NatsNode> nodes = signal(f.target(), NatsNode::lameDuck, "lame duck ");
+      return f.duration().isZero() ? NOTHING : () -> {
+        awaitExit(nodes, id);
+        restartAll(nodes, id);
+      };
+    }
+
+    @Override
+    public Runnable killInstances(FaultSpec.KillInstances f) {
+      ServiceInstances fleet = requireInstances();
+      List<String> victims = crash(fleet, f.fraction());
+      timeline.step(id, System.nanoTime(), "crashed " + victims.size() + " instances");
+      return f.duration().isZero() ? NOTHING : () -> {
+        List<String> back = fleet.restartCrashed(victims);
+        long now = System.nanoTime();
+        if (audit != null) {
+          back.forEach(i -> audit.started(i, now));
+        }
+        timeline.step(id, now, "restarted " + back.size() + " instances");
+      };
+    }
+
+    @Override
+    public Runnable registryChurn(FaultSpec.RegistryChurn f) {
+      churn(f, id);
+      return NOTHING;
+    }
+
+    @Override
+    public Runnable linkLatency(FaultSpec.LinkLatency f) {
+      return onLinks(f, f.links(), p -> p.delay(f.latency(), f.jitter()));
+    }
+
+    @Override
+    public Runnable linkSilence(FaultSpec.LinkSilence f) {
+      return onLinks(f, f.links(), p -> p.silence(Direction.BOTH));
+    }
+
+    @Override
+    public Runnable linkCut(FaultSpec.LinkCut f) {
+      return onLinks(f, f.links(), LinkProxy::down);
+    }
+
+    @Override
+    public Runnable partition(FaultSpec.Partition f) {
+      ProxyMesh mesh = requireCluster().proxies();
+      List<int[]> pairs = partitionPairs(f.target(), mesh.nodes());
+      for (int[] p : pairs) {
+        mesh.partition(p[0], p[1], f.mode());
+      }
+      timeline.step(id, System.nanoTime(), "partitioned " + pairs.size() + " node pairs ("
+          + f.mode().name().toLowerCase(Locale.ROOT) + ")");
+      return () -> {
+        for (int[] p : pairs) {
+          mesh.heal(p[0], p[1]);
+        }
+      };
+    }
+
+    /** Does {@code action} to each target node, recording {@code done + node} as a step. */
+    private List<NatsNode> signal(FaultTarget target, Consumer<NatsNode> action, String done) {
+      List<NatsNode> nodes = nodes(target);
+      for (NatsNode n : nodes) {
+        action.accept(n);
+        timeline.step(id, System.nanoTime(), done + n.name());
+      }
+      return nodes;
+    }
+
+    /** Does {@code action} to the fault's links; the revert restores them. */
+    private Runnable onLinks(FaultSpec f, LinkSide side, Consumer<LinkProxy> action) {
+      List<LinkProxy> links = links(f.target(), side);
+      links.forEach(action);
+      timeline.step(id, System.nanoTime(), f.kind().scenarioName() + " on " + links.size() + " links");
+      return () -> links.forEach(LinkProxy::restore);
+    }
+  }
+
+  /**
+   * Crashes about {@code fraction} of the fleet's live instances (at least one), telling the audit;
+   * returns the instances that died.
+   */
+  private List<String> crash(ServiceInstances fleet, double fraction) {
+    List<String> before = fleet.liveInstanceIds();
+    int target = Math.max(1, (int) Math.round(fraction * before.size()));
+    // a crash may take several instances down at once (those sharing a process): stop when
+    // enough are gone, not after a number of crashes
+    int attempts = 0;
+    List<String> live = new ArrayList<>(before);
+    while (before.size() - live.size() < target && !live.isEmpty() && attempts++ < before.size()) {
+      String victim = live.get(random.nextInt(live.size()));
+      fleet.crash(victim);
+      live = new ArrayList<>(fleet.liveInstanceIds());
+    }
+    long at = System.nanoTime();
+    Set<String> still = new HashSet<>(live);
+    List<String> victims = new ArrayList<>();
+    for (String instance : before) {
+      if (!still.contains(instance)) {
+        victims.add(instance);
+        if (audit != null) {
+          audit.died(instance, at);
+        }
+      }
+    }
+    return victims;
   }
 
   private void restartAll(List<NatsNode> nodes, int id) {
@@ -341,7 +384,7 @@ public final class FaultInjector implements AutoCloseable {
     }
   }
 
-  private void churn(FaultSpec spec, int id) {
+  private void churn(FaultSpec.RegistryChurn spec, int id) {
     ServiceInstances fleet = requireInstances();
     long periodNanos = (long) (1e9 / spec.ratePerSecond());
     long end = System.nanoTime() + spec.duration().toNanos();
@@ -389,11 +432,11 @@ public final class FaultInjector implements AutoCloseable {
     timeline.step(id, System.nanoTime(), "churn started " + started + ", stopped " + stopped);
   }
 
-  private List<LinkProxy> links(FaultSpec spec) {
+  private List<LinkProxy> links(FaultTarget target, LinkSide side) {
     ProxyMesh mesh = requireCluster().proxies();
     List<LinkProxy> out = new ArrayList<>();
-    for (NatsNode n : nodes(spec.target())) {
-      if (spec.links() == LinkSide.CLIENT) {
+    for (NatsNode n : nodes(target)) {
+      if (side == LinkSide.CLIENT) {
         out.add(mesh.client(n.index()));
       } else {
         for (int other = 0; other < mesh.nodes(); other++) {
@@ -439,7 +482,7 @@ public final class FaultInjector implements AutoCloseable {
       }
       int count = Math.max(1, (int) Math.round(f.fraction() * all.size()));
       List<NatsNode> chosen = new ArrayList<>(shuffled.subList(0, Math.min(count, all.size())));
-      chosen.sort(java.util.Comparator.comparingInt(NatsNode::index));
+      chosen.sort(Comparator.comparingInt(NatsNode::index));
       return chosen;
     }
     throw new IllegalArgumentException("target " + target.describe() + " is not a set of nodes");

@@ -4,8 +4,11 @@ import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,7 @@ public final class FaultSession implements AutoCloseable {
   private final FaultTimeline timeline;
   private final StatsWatcher watcher;
   private final List<String> phasesStarted = new ArrayList<>();
-  private final java.util.Set<FaultSpec> fired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<FaultSpec> fired = Collections.newSetFromMap(new IdentityHashMap<>());
   private @Nullable FaultInjector current;
   private boolean closed;
 

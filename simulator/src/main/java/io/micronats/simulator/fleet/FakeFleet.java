@@ -7,8 +7,10 @@ import io.micronats.spi.registry.Endpoint;
 import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Service;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -43,7 +45,7 @@ public final class FakeFleet implements AutoCloseable {
   /** Per instance index j, how many instances j were started: instances j fill their own plugin sets. */
   private final int[] instancesCreated;
   private final java.util.function.IntPredicate hosted;
-  private final Map<FakeService, Integer> groupOf = new java.util.IdentityHashMap<>();
+  private final IdentityHashMap<FakeService, Integer> groupOf = new IdentityHashMap<>();
   /** Instances whose plugin set crashed and that were not restarted (yet). */
   private final java.util.Set<FakeService> crashed =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -317,7 +319,7 @@ public final class FakeFleet implements AutoCloseable {
         if (!crashed.contains(old) || !which.test(id)) {
           continue;
         }
-        int group = groupOf.get(old);
+        int group = Objects.requireNonNull(groupOf.get(old), id);
         FakeService fresh = startOn(old.index(), old.instance(), group);
         instances.set(k, fresh);
         crashed.remove(old);

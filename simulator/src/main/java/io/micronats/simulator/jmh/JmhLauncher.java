@@ -1,6 +1,8 @@
 package io.micronats.simulator.jmh;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -59,7 +61,7 @@ public final class JmhLauncher {
 
   /** Runs every benchmark (or those matching the first argument). */
   public static void main(String[] args) throws Exception {
-    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     run(args.length > 0 ? args[0] : "io.micronats.simulator.jmh.*", false, Path.of("target", "jmh"), out);
   }
 }

@@ -5,6 +5,7 @@ import io.micronats.spi.Message;
 import io.nats.client.impl.Headers;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -22,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 public class MessageEncodingBenchmark {
   private final byte[] body = new byte[128];
   private final Map<String, String> headers = Map.of("Micro-Endpoint", "Svc.Call0", "Content-Type", "application/octet-stream");
-  private final Headers encoded = HeaderCodec.encode(headers);
+  private final @Nullable Headers encoded = HeaderCodec.encode(headers);
 
   /** A message with two headers and a 128-byte body. */
   @Benchmark
@@ -32,7 +33,7 @@ public class MessageEncodingBenchmark {
 
   /** SPI headers to NATS headers. */
   @Benchmark
-  public Object encodeHeaders() {
+  public @Nullable Object encodeHeaders() {
     return HeaderCodec.encode(headers, Map.of("Mn-Ctl", "data"));
   }
 

@@ -134,7 +134,7 @@ public final class OpenLoopPacer {
       permits.release(maxInFlight);
       return 0;
     }
-    return maxInFlight - permits.availablePermits();
+    return (long) maxInFlight - permits.availablePermits();
   }
 
 }

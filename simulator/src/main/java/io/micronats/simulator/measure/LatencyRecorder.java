@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A latency recorder in nanoseconds that never throws for a large value: values above the
@@ -83,7 +84,7 @@ public final class LatencyRecorder {
    * Takes the values recorded since the last call, reusing {@code recycle} (which must come from
    * a previous call, or be null). Call from one thread only.
    */
-  public Histogram intervalHistogram(Histogram recycle) {
+  public Histogram intervalHistogram(@Nullable Histogram recycle) {
     Histogram h = recorder.getIntervalHistogram(recycle);
     h.setTag(name);
     return h;

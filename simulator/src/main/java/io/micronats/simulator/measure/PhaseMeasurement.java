@@ -2,6 +2,7 @@ package io.micronats.simulator.measure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -30,7 +31,7 @@ public record PhaseMeasurement(String primary, long windowNanos, Map<String, His
 
   /** The main histogram. */
   public Histogram latency() {
-    return histograms.get(primary);
+    return Objects.requireNonNull(histograms.get(primary), primary);
   }
 
   /** Successful operations per second over the window. */

@@ -55,9 +55,10 @@ public final class ServerMonitor {
         return ServerSnapshot.unavailable(base);
       }
       JsonNode v = JSON.readTree(response.body());
-      return new ServerSnapshot(base, true, v.path("cpu").asDouble(), v.path("mem").asLong(),
-          v.path("connections").asLong(), v.path("routes").asLong(), v.path("in_msgs").asLong(),
-          v.path("out_msgs").asLong(), v.path("slow_consumers").asLong());
+      return ServerSnapshot.builder().monitorUrl(base).available(true).cpuPercent(v.path("cpu").asDouble())
+          .memBytes(v.path("mem").asLong()).connections(v.path("connections").asLong()).routes(v.path("routes").asLong())
+          .inMsgs(v.path("in_msgs").asLong()).outMsgs(v.path("out_msgs").asLong())
+          .slowConsumers(v.path("slow_consumers").asLong()).build();
     } catch (IOException | IllegalArgumentException e) {
       LOG.debug("cannot read {}/varz: {}", base, e.toString());
       return ServerSnapshot.unavailable(base);

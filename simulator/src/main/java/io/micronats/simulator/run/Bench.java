@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.micronats.nats.cluster.ExternalNatsBackend;
 import io.micronats.nats.cluster.NatsCluster;
 import io.micronats.nats.registry.NatsRegistry;
+import io.micronats.reports.model.MetricNames;
 import io.micronats.simulator.baseline.Baseline;
 import io.micronats.simulator.baseline.BenchEntry;
 import io.micronats.simulator.baseline.Comparisons;
@@ -30,9 +31,9 @@ import io.micronats.simulator.workload.DiscoveryWorkload;
 import io.micronats.simulator.workload.Micros;
 import io.micronats.simulator.workload.PhaseRecord;
 import io.micronats.simulator.workload.PhaseRunner;
+import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.plugin.PluginConfig;
 import io.micronats.spi.plugin.Plugins;
-import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.registry.Registry;
 import io.micronats.spi.registry.Service;
 import java.nio.file.Files;
@@ -44,7 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine of {@code bench}: micronats against raw jnats on a local cluster (client on node 0,
@@ -69,7 +72,8 @@ public final class Bench {
     Files.createDirectories(plan.outputDirectory());
     Instant startedAt = Instant.now();
     console.step("bench: " + plan.implementation() + " vs raw jnats, payload " + plan.payloadBytes() + " B, "
-        + plan.inFlight() + " in flight, " + plan.duration().toSeconds() + " s x " + plan.repetitions() + " repetitions");
+        + plan.inFlight() + " in flight, " + plan.duration().toSeconds() + " s x " + plan.repetitions() + " interleaved pairs"
+        + (plan.contend() > 0 ? ", " + plan.contend() + " contending busy threads in a separate process" : ""));
     RunBackend backend = start(plan);
     try {
       backend.describeNodes().forEach(l -> console.step("  " + l));
@@ -77,7 +81,7 @@ public final class Bench {
       ClientConfigs configs = (client, index, name) -> backend.configForNode(client ? 0 : serviceNode)
           .with(PluginConfig.NAMESPACE, "sim-bench").with("name", name);
       PhaseRunner runner = new PhaseRunner(console, null, new ServerMonitor(backend.monitorUrls()));
-      Comparisons comparisons = new Comparisons(runner);
+      Comparisons comparisons = new Comparisons(runner, plan.contend());
       Phases phases = new Phases(plan.warmup(), plan.duration(), Duration.ofMillis(500));
       Baseline.Settings settings = new Baseline.Settings(plan.implementation(), plan.payloadBytes(), plan.inFlight(), phases,
           plan.repetitions(), TIMEOUT, backend.clientUrls().get(0), backend.clientUrls().get(serviceNode));
@@ -123,8 +127,9 @@ public final class Bench {
       ClientConfigs configs, RpcBinding binding, List<PhaseRecord> records, Console console) throws Exception {
     // 2 instances per service, on different connections, serving 2 versions: a lookup is complete
     // only with both versions and both nodes, from two answering registries.
-    Fleet shape = new Fleet(plan.services(), 1, 1, LatencyDistribution.NONE, 64, 64, 100, 0, 0)
-        .withShape(LOOKUP_INSTANCES, LOOKUP_VERSIONS, 1);
+    Fleet shape = Fleet.builder().services(plan.services()).endpointsPerService(1).handlerLatency(LatencyDistribution.NONE)
+        .requestBytes(64).responseBytes(64).servicesPerConnection(100).topicsPerService(0).queueGroupShare(0)
+        .instancesPerService(LOOKUP_INSTANCES).versionsPerService(LOOKUP_VERSIONS).nodesPerInstance(1).build();
     List<BenchEntry> entries = new ArrayList<>();
     try (FakeFleet fleet = new FakeFleet(shape, binding, g -> PluginSet.create(plan.implementation(),
         configs.config(false, g, "bench-fleet-" + g), "bench-fleet-" + g, 1), 1)) {
@@ -132,8 +137,8 @@ public final class Bench {
           + LOOKUP_VERSIONS + " versions each) for the lookup comparison");
       fleet.growTo(plan.services());
       Map<String, String> labels = s.asMap();
-      labels.put("inFlight", Integer.toString(LOOKUP_CALLERS));
-      labels.put("services", Integer.toString(plan.services()));
+      labels.put(MetricNames.IN_FLIGHT, Integer.toString(LOOKUP_CALLERS));
+      labels.put(MetricNames.SERVICES, Integer.toString(plan.services()));
       labels.put("instancesPerService", Integer.toString(LOOKUP_INSTANCES));
       labels.put("versionsPerService", Integer.toString(LOOKUP_VERSIONS));
       List<Figures> raw = new ArrayList<>();
@@ -149,7 +154,7 @@ public final class Bench {
             int services = plan.services();
             if (strategy == LookupStrategy.CACHED) {
               console.step("priming the cache: one lookup of each of " + services + " services");
-              ForEachIndex.run("prime", services, 16, Duration.ofSeconds(120),
+              ForEachIndex.run("prime", services, 16, Duration.ofMinutes(2),
                   i -> registry.getService(FleetNames.service(i)));
             }
             LongAdder complete = new LongAdder();
@@ -157,7 +162,7 @@ public final class Bench {
             Call call = (index, intended) -> {
               List<Service> found;
               try {
-                found = registry.getService(FleetNames.service((int) Math.floorMod(index * 7919L, services)));
+                found = registry.getService(FleetNames.service(Math.floorMod(index * 7919L, services)));
               } catch (ServiceNotFoundException e) {
                 found = List.of();
               }
@@ -198,7 +203,7 @@ public final class Bench {
         }
       }
       for (Map.Entry<LookupStrategy, List<Figures>> e : ours.entrySet()) {
-        long[] c = completeness.get(e.getKey());
+        long[] c = Objects.requireNonNull(completeness.get(e.getKey()), "completeness");
         Map<String, String> entryLabels = new LinkedHashMap<>(labels);
         entryLabels.put(COMPLETENESS, String.format(Locale.ROOT, "%.3f", c[1] == 0 ? 0.0 : (double) c[0] / c[1]));
         entryLabels.put("lookups", Long.toString(c[1]));
@@ -241,10 +246,11 @@ public final class Bench {
           Micros.format(e.ours().p99Micros()),
           Micros.format(e.raw().p99Micros()), e.p99Ratio(), flag));
     }
+    out.addAll(costTable(entries));
     Figures fixed = find(entries, "registry.fixed-window");
     Figures early = find(entries, "registry.early-completion");
     BenchEntry earlyEntry = entries.stream().filter(e -> e.name().equals("registry.early-completion")).findFirst().orElse(null);
-    if (fixed != null && early != null && early.p50Micros() > 0) {
+    if (fixed != null && early != null && earlyEntry != null && early.p50Micros() > 0) {
       if (complete(earlyEntry)) {
         out.add(String.format(Locale.ROOT, "early-completion lookup p50 is %.1fx faster than the fixed window's",
             fixed.p50Micros() / early.p50Micros()));
@@ -262,13 +268,49 @@ public final class Bench {
     return out;
   }
 
+  /**
+   * Cost per operation (CPU microseconds and bytes allocated in the bench JVM) and the per-pair
+   * ratios: median [min..max] of each interleaved pair's ours/raw, with a warning when the range
+   * is wider than ±10 % of the median.
+   */
+  public static List<String> costTable(List<BenchEntry> entries) {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "%-28s %10s %10s %7s | %10s %10s %7s", "cost per operation", "ours us", "raw us",
+        "ratio", "ours B", "raw B", "ratio"));
+    for (BenchEntry e : entries) {
+      out.add(String.format(Locale.ROOT, "%-28s %10.1f %10.1f %7.3f | %10.0f %10.0f %7.3f", e.name(),
+          e.ours().cpuMicrosPerOp(), e.raw().cpuMicrosPerOp(), e.cpuPerOpRatio(), e.ours().allocBytesPerOp(),
+          e.raw().allocBytesPerOp(), e.allocPerOpRatio()));
+    }
+    for (BenchEntry e : entries) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s", e.name() + " pairs"));
+      List<String> wide = new ArrayList<>();
+      e.spreads().forEach((figure, sp) -> {
+        if (sp.median() > 0) {
+          line.append(String.format(Locale.ROOT, " %s %.3f [%.3f..%.3f]", figure, sp.median(), sp.min(), sp.max()));
+          if (sp.wide()) {
+            wide.add(figure);
+          }
+        }
+      });
+      out.add(line.toString());
+      for (String figure : wide) {
+        BenchEntry.Spread sp = e.spread(figure);
+        out.add(String.format(Locale.ROOT, "WARNING: %s %s ratio ranges %.3f..%.3f around a median of %.3f: wider than"
+            + " ±10 %%, not a steady figure (pairs: %s)", e.name(), figure, sp.min(), sp.max(), sp.median(),
+            sp.values().stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList()));
+      }
+    }
+    return out;
+  }
+
   /** Whether an entry has no completeness figure (not a lookup) or a completeness of 1.000. */
   private static boolean complete(BenchEntry e) {
     String c = e.settings().get(COMPLETENESS);
     return c == null || Double.parseDouble(c) >= 1.0;
   }
 
-  private static Figures find(List<BenchEntry> entries, String name) {
+  private static @Nullable Figures find(List<BenchEntry> entries, String name) {
     return entries.stream().filter(e -> e.name().equals(name)).map(BenchEntry::ours).findFirst().orElse(null);
   }
 
@@ -280,13 +322,14 @@ public final class Bench {
     root.put("startedAt", startedAt.toString());
     root.put("environment", ResultsAssembler.environment(backend.serverVersion(), backend.description(), "spi-rpc"));
     Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("implementation", plan.implementation());
+    settings.put(MetricNames.IMPLEMENTATION, plan.implementation());
     settings.put("nodes", backend.clientUrls().size());
     settings.put("payloadBytes", plan.payloadBytes());
-    settings.put("inFlight", plan.inFlight());
+    settings.put(MetricNames.IN_FLIGHT, plan.inFlight());
     settings.put("warmupMillis", plan.warmup().toMillis());
     settings.put("durationMillis", plan.duration().toMillis());
     settings.put("repetitions", plan.repetitions());
+    settings.put("contend", plan.contend());
     settings.put("placement", "client on node 0, service on node " + Math.min(1, backend.clientUrls().size() - 1));
     root.put("settings", settings);
     List<Map<String, Object>> list = new ArrayList<>();
@@ -296,9 +339,11 @@ public final class Bench {
       m.put("description", e.description());
       m.put("ours", e.ours());
       m.put("raw", e.raw());
-      m.put("ratio", Map.of("throughput", e.throughputRatio(), "p50", e.p50Ratio(), "p99", e.p99Ratio()));
+      m.put("ratio", Map.of("throughput", e.throughputRatio(), "p50", e.p50Ratio(), "p99", e.p99Ratio(),
+          "cpuPerOp", e.cpuPerOpRatio(), "allocPerOp", e.allocPerOpRatio()));
       m.put("settings", new java.util.TreeMap<>(e.settings()));
       m.put("repetitions", Map.of("ours", e.repetitionsOurs(), "raw", e.repetitionsRaw()));
+      m.put("pairRatios", e.spreads());
       list.add(m);
     }
     root.put("entries", list);

@@ -19,11 +19,19 @@ import java.util.Objects;
  * @param services services registered for the lookup comparison
  * @param urls an existing cluster's client URLs; empty starts a local cluster
  * @param only the comparisons to run: {@code rpc}, {@code broker}, {@code registry}
+ * @param contend busy threads in a separate process during every measured phase (0: none)
  */
 public record BenchPlan(Path outputDirectory, String implementation, int nodes, int payloadBytes, int inFlight,
-    Duration warmup, Duration duration, int repetitions, int services, List<String> urls, java.util.Set<String> only) {
+    Duration warmup, Duration duration, int repetitions, int services, List<String> urls, java.util.Set<String> only,
+    int contend) {
   /** Every comparison. */
   public static final java.util.Set<String> ALL = java.util.Set.of("rpc", "broker", "registry");
+
+  /** A plan without contention. */
+  public BenchPlan(Path outputDirectory, String implementation, int nodes, int payloadBytes, int inFlight, Duration warmup,
+      Duration duration, int repetitions, int services, List<String> urls, java.util.Set<String> only) {
+    this(outputDirectory, implementation, nodes, payloadBytes, inFlight, warmup, duration, repetitions, services, urls, only, 0);
+  }
 
   /** Validates the values, naming the option at fault. */
   public BenchPlan {
@@ -42,10 +50,13 @@ public record BenchPlan(Path outputDirectory, String implementation, int nodes, 
       throw new IllegalArgumentException("--duration must be > 0 and --warmup >= 0");
     }
     if (repetitions < 1) {
-      throw new IllegalArgumentException("--repetitions must be >= 1, was " + repetitions);
+      throw new IllegalArgumentException("--pairs must be >= 1, was " + repetitions);
     }
     if (services < 1) {
       throw new IllegalArgumentException("--services must be >= 1, was " + services);
+    }
+    if (contend < 0 || contend > 64) {
+      throw new IllegalArgumentException("--contend must be 0..64, was " + contend);
     }
     urls = List.copyOf(urls);
     only = java.util.Set.copyOf(only);

@@ -1,5 +1,6 @@
 package io.micronats.simulator.run;
 
+import io.micronats.reports.model.MetricNames;
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.agent.Agent;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -94,15 +96,10 @@ public final class DistributedSimulation {
         reports = c.serve(estimate(s).plusMinutes(30));
       }
       List<PhaseRecord> phases = DistributedMerge.phases(reports);
-      RunResult.Builder result = RunResult.builder(new io.micronats.reports.model.Scenario(s.name(),
-          ResultsAssembler.flatten(s.raw())), ResultsAssembler.environment(backend.serverVersion(),
-          backend.description() + ", " + agents + " agent(s)", "spi-rpc"), startedAt);
-      result.label("implementation", s.implementation());
-      result.label("layout", s.layout().nodes() + " node(s), clients on " + s.layout().clientNodes()
-          + ", services on " + s.layout().serviceNodes());
-      result.label("strategy", s.registry().strategy().yamlName());
-      result.label("services", Integer.toString(s.fleet().services()));
-      result.label("agents", Integer.toString(agents));
+      ResultsAssembler.Results result = ResultsAssembler.results(s, ResultsAssembler.environment(
+          backend.serverVersion(), backend.description() + ", " + agents + " agent(s)", "spi-rpc"), startedAt);
+      result.labels(ResultsAssembler.scenarioLabels(s));
+      result.label(MetricNames.AGENTS, Integer.toString(agents));
       result.label("run", run);
       if (s.workloads().baseline().enabled()) {
         result.label("baseline", "not run in distributed runs");
@@ -120,12 +117,12 @@ public final class DistributedSimulation {
         heap += r.count("heapUsedMiB");
         threads += r.count("threads");
       }
-      result.label("fleet.maxServices", Integer.toString(s.fleet().services()));
-      result.label("fleet.connections", connections + " (all agents)");
-      result.label("simulator.idleCpuCores", String.format(java.util.Locale.ROOT, "%.3f", idleMilliCores / 1000.0)
+      result.label(MetricNames.FLEET_MAX_SERVICES, Integer.toString(s.fleet().services()));
+      result.label(MetricNames.FLEET_CONNECTIONS, connections + " (all agents)");
+      result.label(MetricNames.SIMULATOR_IDLE_CPU_CORES, String.format(Locale.ROOT, "%.3f", idleMilliCores / 1000.0)
           + " (all agents)");
-      result.label("simulator.heapUsedMiB", heap + " (all agents)");
-      result.label("simulator.threads", threads + " (all agents)");
+      result.label(MetricNames.SIMULATOR_HEAP_USED_MIB, heap + " (all agents)");
+      result.label(MetricNames.SIMULATOR_THREADS, threads + " (all agents)");
       for (AgentReport r : reports) {
         Assignment a = shares.get(r.index());
         result.label("agent." + r.index(), r.agent() + " on " + r.host() + ": " + a.describe());
@@ -136,10 +133,9 @@ public final class DistributedSimulation {
       List<PhaseRecord> rpc = phases.stream().filter(p -> p.workload().equals("rpc")).toList();
       double knee = RpcWorkload.knee(rpc);
       if (rpc.size() > 1 && knee > 0) {
-        result.label("rpc.knee", PhaseRunner.fmt(knee));
+        result.label(MetricNames.RPC_KNEE, PhaseRunner.fmt(knee));
       }
-      phases.forEach(p -> result.phase(ResultsAssembler.phase(p)));
-      RunResult built = result.build();
+      RunResult built = result.phases(phases).build();
       Files.createDirectories(outDir);
       Path file = outDir.resolve("results.json");
       ResultsWriter.write(built, file);

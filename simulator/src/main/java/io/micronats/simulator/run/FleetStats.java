@@ -1,8 +1,10 @@
 package io.micronats.simulator.run;
 
+import io.micronats.reports.model.MetricNames;
 import io.micronats.simulator.measure.CpuMeter;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,9 +25,9 @@ final class FleetStats {
     CpuMeter.Snapshot after = CpuMeter.snapshot();
     Runtime rt = Runtime.getRuntime();
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("simulator.idleCpuCores", String.format(java.util.Locale.ROOT, "%.3f", after.coresSince(before)));
-    labels.put("simulator.heapUsedMiB", Long.toString((rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)));
-    labels.put("simulator.threads", Integer.toString(ManagementFactory.getThreadMXBean().getThreadCount()));
+    labels.put(MetricNames.SIMULATOR_IDLE_CPU_CORES, String.format(Locale.ROOT, "%.3f", after.coresSince(before)));
+    labels.put(MetricNames.SIMULATOR_HEAP_USED_MIB, Long.toString((rt.totalMemory() - rt.freeMemory()) / (1024 * 1024)));
+    labels.put(MetricNames.SIMULATOR_THREADS, Integer.toString(ManagementFactory.getThreadMXBean().getThreadCount()));
     return labels;
   }
 }

@@ -1,14 +1,20 @@
 package io.micronats.simulator.run;
 
+import io.micronats.reports.model.Comparison;
 import io.micronats.reports.model.Environment;
+import io.micronats.reports.model.Fault;
 import io.micronats.reports.model.LatencyHistogram;
+import io.micronats.reports.model.MetricNames;
 import io.micronats.reports.model.Phase;
+import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.load.GeneratorLag;
 import io.micronats.simulator.measure.CpuMeter;
 import io.micronats.simulator.measure.TimePoint;
+import io.micronats.simulator.scenario.Scenario;
 import io.micronats.simulator.workload.PhaseRecord;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +22,74 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
- * Turns the simulator's phase records into the reports module's result model, adding the
- * generator's lag labels ({@link GeneratorLag}). Stateless.
+ * Builds the reports module's result model for every engine (single run, distributed run, bench):
+ * the run's results from its scenario, environment and phase records (adding the generator's lag
+ * labels, {@link GeneratorLag}), the labels every scenario run carries, and the environment stamp.
+ * Label keys come from {@link MetricNames}. Stateless; {@link Results} is not thread-safe.
  */
 public final class ResultsAssembler {
   private ResultsAssembler() {}
+
+  /** Results of a run of {@code s} to fill in: settings flattened, environment stamped. */
+  public static Results results(Scenario s, Environment environment, Instant startedAt) {
+    return new Results(RunResult.builder(new io.micronats.reports.model.Scenario(s.name(), flatten(s.raw())),
+        environment, startedAt));
+  }
+
+  /** The labels every run of {@code s} carries: implementation, layout, strategy, services. */
+  public static Map<String, String> scenarioLabels(Scenario s) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(MetricNames.IMPLEMENTATION, s.implementation());
+    labels.put(MetricNames.LAYOUT, s.layout().nodes() + " node(s), clients on " + s.layout().clientNodes()
+        + ", services on " + s.layout().serviceNodes());
+    labels.put(MetricNames.STRATEGY, s.registry().strategy().yamlName());
+    labels.put(MetricNames.SERVICES, Integer.toString(s.fleet().services()));
+    return labels;
+  }
+
+  /** A run's results being filled in; each method returns this. Not thread-safe. */
+  public static final class Results {
+    private final RunResult.Builder builder;
+
+    private Results(RunResult.Builder builder) {
+      this.builder = builder;
+    }
+
+    /** One label. */
+    public Results label(String key, String value) {
+      builder.label(key, value);
+      return this;
+    }
+
+    /** Labels, in their order. */
+    public Results labels(Map<String, String> labels) {
+      labels.forEach(builder::label);
+      return this;
+    }
+
+    /** Phases, converted by {@link ResultsAssembler#phase}. */
+    public Results phases(List<PhaseRecord> records) {
+      records.forEach(r -> builder.phase(phase(r)));
+      return this;
+    }
+
+    /** Comparisons with the raw-jnats baseline. */
+    public Results comparisons(List<Comparison> comparisons) {
+      comparisons.forEach(builder::comparison);
+      return this;
+    }
+
+    /** Faults, the only form they take in results. */
+    public Results faults(List<Fault> faults) {
+      faults.forEach(builder::fault);
+      return this;
+    }
+
+    /** The run's results. */
+    public RunResult build() {
+      return builder.build();
+    }
+  }
 
   /** A results-file phase from a phase record. */
   public static Phase phase(PhaseRecord r) {

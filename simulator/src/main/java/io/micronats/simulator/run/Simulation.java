@@ -2,6 +2,7 @@ package io.micronats.simulator.run;
 
 import io.micronats.reports.model.Comparison;
 import io.micronats.reports.model.Fault;
+import io.micronats.reports.model.MetricNames;
 import io.micronats.reports.model.ResultsWriter;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.baseline.Baseline;
@@ -134,7 +135,7 @@ public final class Simulation {
         }
         if (faults != null) {
           List<FaultReport> reports = faults.reports(System.nanoTime(), ledger);
-          labels.put("faults", Integer.toString(reports.size()));
+          labels.put(MetricNames.FAULTS, Integer.toString(reports.size()));
           faultResults.addAll(FaultResults.of(reports));
           double publishRate = s.workloads().broker().ratePerPublisher() * s.workloads().broker().publishers();
           for (FaultReport r : reports) {
@@ -146,20 +147,10 @@ public final class Simulation {
         }
       }
       String serverVersion = backend == null ? "none" : backend.serverVersion();
-      RunResult.Builder result = RunResult.builder(new io.micronats.reports.model.Scenario(s.name(),
-              ResultsAssembler.flatten(s.raw())),
-          ResultsAssembler.environment(serverVersion, backend == null ? "in-process" : backend.description(),
-              binding.name()), startedAt);
-      labels.put("implementation", s.implementation());
-      labels.put("layout", s.layout().nodes() + " node(s), clients on " + s.layout().clientNodes() + ", services on "
-          + s.layout().serviceNodes());
-      labels.put("strategy", s.registry().strategy().yamlName());
-      labels.put("services", Integer.toString(s.fleet().services()));
-      labels.forEach(result::label);
-      records.forEach(r -> result.phase(ResultsAssembler.phase(r)));
-      comparisons.forEach(result::comparison);
-      faultResults.forEach(result::fault);
-      RunResult run = result.build();
+      labels.putAll(ResultsAssembler.scenarioLabels(s));
+      RunResult run = ResultsAssembler.results(s, ResultsAssembler.environment(serverVersion,
+              backend == null ? "in-process" : backend.description(), binding.name()), startedAt)
+          .labels(labels).phases(records).comparisons(comparisons).faults(faultResults).build();
       Path file = out.resolve("results.json");
       ResultsWriter.write(run, file);
       List<Path> logs = histograms == null || !Files.isDirectory(histograms) ? List.of() : list(histograms);
@@ -183,16 +174,16 @@ public final class Simulation {
     DiscoveryWorkload discovery = new DiscoveryWorkload(s, runner, configs, observers);
     for (int size : sizes) {
       grow(console, fleet, size, labels);
-      if (s.workloads().discovery().enabled() && (size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty()
+      if (s.workloads().discovery().enabled() && ((size == s.fleet().services() && s.workloads().discovery().sweep().isEmpty())
           || s.workloads().discovery().sweep().contains(size))) {
         guarded("discovery-" + size, console, labels, () -> records.addAll(discovery.measureLookups(fleet)));
       }
     }
     labels.putAll(FleetStats.idleCost(2.0));
-    labels.put("fleet.maxServices", Integer.toString(fleet.size()));
-    labels.put("fleet.connections", Integer.toString(fleet.connections()));
-    console.step("fleet of " + fleet.size() + " services held with " + labels.get("simulator.threads") + " threads, heap "
-        + labels.get("simulator.heapUsedMiB") + " MiB, idle CPU " + labels.get("simulator.idleCpuCores") + " cores");
+    labels.put(MetricNames.FLEET_MAX_SERVICES, Integer.toString(fleet.size()));
+    labels.put(MetricNames.FLEET_CONNECTIONS, Integer.toString(fleet.connections()));
+    console.step("fleet of " + fleet.size() + " services held with " + labels.get(MetricNames.SIMULATOR_THREADS) + " threads, heap "
+        + labels.get(MetricNames.SIMULATOR_HEAP_USED_MIB) + " MiB, idle CPU " + labels.get(MetricNames.SIMULATOR_IDLE_CPU_CORES) + " cores");
     if (s.workloads().discovery().enabled() && s.workloads().discovery().churnProbes() > 0) {
       guarded("discovery-churn", console, labels, () -> {
         try (Registry registrar = Plugins.registry(s.implementation(), configs.config(false, 0, "registrar"))) {
@@ -253,7 +244,7 @@ public final class Simulation {
       records.addAll(rpc);
       double knee = RpcWorkload.knee(rpc);
       if (rpc.size() > 1 && knee > 0) {
-        labels.put("rpc.knee", PhaseRunner.fmt(knee));
+        labels.put(MetricNames.RPC_KNEE, PhaseRunner.fmt(knee));
       }
     } finally {
       clients.forEach(PluginSet::close);

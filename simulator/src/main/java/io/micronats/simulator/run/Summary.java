@@ -2,6 +2,7 @@ package io.micronats.simulator.run;
 
 import io.micronats.reports.model.Comparison;
 import io.micronats.reports.model.LatencyHistogram;
+import io.micronats.reports.model.MetricNames;
 import io.micronats.reports.model.Phase;
 import io.micronats.reports.model.RunResult;
 import io.micronats.simulator.load.GeneratorLag;
@@ -67,13 +68,14 @@ public final class Summary {
     }
     out.addAll(warnings);
     Map<String, String> labels = run.labels();
-    if (labels.containsKey("rpc.knee")) {
-      out.add("rpc knee (highest rate still served): " + labels.get("rpc.knee") + " req/s");
+    if (labels.containsKey(MetricNames.RPC_KNEE)) {
+      out.add("rpc knee (highest rate still served): " + labels.get(MetricNames.RPC_KNEE) + " req/s");
     }
     out.add(String.format(Locale.ROOT, "fleet: %s services max, %s connections; simulator idle CPU %s cores, heap %s MiB, %s threads",
-        labels.getOrDefault("fleet.maxServices", "?"), labels.getOrDefault("fleet.connections", "?"),
-        labels.getOrDefault("simulator.idleCpuCores", "?"), labels.getOrDefault("simulator.heapUsedMiB", "?"),
-        labels.getOrDefault("simulator.threads", "?")));
+        labels.getOrDefault(MetricNames.FLEET_MAX_SERVICES, "?"), labels.getOrDefault(MetricNames.FLEET_CONNECTIONS, "?"),
+        labels.getOrDefault(MetricNames.SIMULATOR_IDLE_CPU_CORES, "?"),
+        labels.getOrDefault(MetricNames.SIMULATOR_HEAP_USED_MIB, "?"),
+        labels.getOrDefault(MetricNames.SIMULATOR_THREADS, "?")));
     if (!run.comparisons().isEmpty()) {
       out.add(String.format(Locale.ROOT, "%-40s %12s %12s %8s", "comparison (ours vs raw jnats)", "ours", "raw", "ratio"));
       for (Comparison c : run.comparisons()) {

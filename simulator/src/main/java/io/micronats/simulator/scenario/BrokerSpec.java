@@ -20,4 +20,76 @@ public record BrokerSpec(boolean enabled, int publishers, double ratePerPublishe
   public BrokerSpec {
     Objects.requireNonNull(phases, "phases");
   }
+
+  /** A builder with the scenario parser's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this spec's values. */
+  public Builder toBuilder() {
+    return new Builder().enabled(enabled).publishers(publishers).ratePerPublisher(ratePerPublisher)
+        .subscribers(subscribers).queueGroupMembers(queueGroupMembers).payloadBytes(payloadBytes).phases(phases);
+  }
+
+  /** Builds a {@link BrokerSpec}. Not thread-safe. */
+  public static final class Builder {
+    private boolean enabled = true;
+    private int publishers = 2;
+    private double ratePerPublisher = 1000;
+    private int subscribers = 2;
+    private int queueGroupMembers = 2;
+    private int payloadBytes = 128;
+    private Phases phases = Phases.DEFAULTS;
+
+    private Builder() { }
+
+    /** See {@link BrokerSpec#enabled()}. */
+    public Builder enabled(boolean v) {
+      enabled = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#publishers()}. */
+    public Builder publishers(int v) {
+      publishers = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#ratePerPublisher()}. */
+    public Builder ratePerPublisher(double v) {
+      ratePerPublisher = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#subscribers()}. */
+    public Builder subscribers(int v) {
+      subscribers = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#queueGroupMembers()}. */
+    public Builder queueGroupMembers(int v) {
+      queueGroupMembers = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#payloadBytes()}. */
+    public Builder payloadBytes(int v) {
+      payloadBytes = v;
+      return this;
+    }
+
+    /** See {@link BrokerSpec#phases()}. */
+    public Builder phases(Phases v) {
+      phases = v;
+      return this;
+    }
+
+    /** The spec. */
+    public BrokerSpec build() {
+      return new BrokerSpec(enabled, publishers, ratePerPublisher, subscribers, queueGroupMembers, payloadBytes,
+          phases);
+    }
+  }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
  * What a fault does. The scenario name of each kind is its lower-case name with dashes
  * ({@code kill}, {@code rolling-restart}, {@code link-silence}...).
  *
- * <p>Immutable.
+ * <p>Immutable. Each kind has one record in {@link FaultSpec}; the switches over kinds here have no
+ * {@code default}, so the compiler asks a new kind for its answers.
  */
 public enum FaultKind {
   /** SIGKILL the target nodes; after the duration (if any), restart them on the same ports. */
@@ -68,7 +69,7 @@ public enum FaultKind {
   public boolean needsLocalNodes() {
     return switch (this) {
       case KILL, PAUSE, STOP, RESTART, ROLLING_RESTART, LAME_DUCK -> true;
-      default -> false;
+      case KILL_INSTANCES, REGISTRY_CHURN, LINK_LATENCY, LINK_SILENCE, LINK_CUT, PARTITION -> false;
     };
   }
 
@@ -76,20 +77,24 @@ public enum FaultKind {
   public boolean needsLinkProxies() {
     return switch (this) {
       case LINK_LATENCY, LINK_SILENCE, LINK_CUT, PARTITION -> true;
-      default -> false;
+      case KILL, PAUSE, STOP, RESTART, ROLLING_RESTART, LAME_DUCK, KILL_INSTANCES, REGISTRY_CHURN -> false;
     };
   }
 
   /** Whether the kind acts on fake-service instances (needs a fleet). */
   public boolean needsInstances() {
-    return this == KILL_INSTANCES || this == REGISTRY_CHURN;
+    return switch (this) {
+      case KILL_INSTANCES, REGISTRY_CHURN -> true;
+      case KILL, PAUSE, STOP, RESTART, ROLLING_RESTART, LAME_DUCK, LINK_LATENCY, LINK_SILENCE, LINK_CUT,
+          PARTITION -> false;
+    };
   }
 
   /** Whether a duration is required (the fault is reverted after it). */
   public boolean needsDuration() {
     return switch (this) {
       case PAUSE, REGISTRY_CHURN, LINK_LATENCY, LINK_SILENCE, LINK_CUT, PARTITION -> true;
-      default -> false;
+      case KILL, STOP, RESTART, ROLLING_RESTART, LAME_DUCK, KILL_INSTANCES -> false;
     };
   }
 }

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +69,7 @@ public final class FaultScheduleReader {
       String key = it.next();
       if (!FIELDS.contains(key)) {
         throw new FaultScheduleException(path + "." + key, "unknown field; known fields are "
-            + new java.util.TreeSet<>(FIELDS));
+            + new TreeSet<>(FIELDS));
       }
     }
     String kindText = text(f, "kind", path, null);
@@ -96,11 +97,26 @@ public final class FaultScheduleReader {
           + f.get("mode").asText() + "'");
     };
     double rate = number(f, "rate", path, kind == FaultKind.REGISTRY_CHURN ? 10 : 0);
+    String name = text(f, "name", path, "");
+    String phase = text(f, "phase", path, "");
     try {
-      return new FaultSpec(text(f, "name", path, ""), kind, target, at, duration, latency, jitter, links, mode,
-          rate, text(f, "phase", path, ""));
+      // fields the kind has no use for are ignored; the switch has no default, so a new kind fails here
+      return switch (kind) {
+        case KILL -> new FaultSpec.Kill(name, target, at, duration, phase);
+        case PAUSE -> new FaultSpec.Pause(name, target, at, duration, phase);
+        case STOP -> new FaultSpec.Stop(name, target, at, duration, phase);
+        case RESTART -> new FaultSpec.Restart(name, target, at, duration, phase);
+        case ROLLING_RESTART -> new FaultSpec.RollingRestart(name, target, at, duration, phase);
+        case LAME_DUCK -> new FaultSpec.LameDuck(name, target, at, duration, phase);
+        case KILL_INSTANCES -> new FaultSpec.KillInstances(name, target, at, duration, phase);
+        case REGISTRY_CHURN -> new FaultSpec.RegistryChurn(name, target, at, duration, rate, phase);
+        case LINK_LATENCY -> new FaultSpec.LinkLatency(name, target, at, duration, latency, jitter, links, phase);
+        case LINK_SILENCE -> new FaultSpec.LinkSilence(name, target, at, duration, links, phase);
+        case LINK_CUT -> new FaultSpec.LinkCut(name, target, at, duration, links, phase);
+        case PARTITION -> new FaultSpec.Partition(name, target, at, duration, mode, phase);
+      };
     } catch (IllegalArgumentException e) {
-      // FaultSpec names the field first: "duration: ..."
+      // every FaultSpec record names the field first: "duration: ..."
       String msg = e.getMessage();
       int colon = msg.indexOf(':');
       String field = colon > 0 && FIELDS.contains(msg.substring(0, colon)) ? msg.substring(0, colon)

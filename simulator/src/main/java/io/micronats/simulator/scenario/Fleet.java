@@ -28,18 +28,22 @@ public record Fleet(int services, int instancesPerService, int endpointsPerServi
     Objects.requireNonNull(handlerLatency, "handlerLatency");
   }
 
-  /** A fleet with one version per service and one node per instance. */
-  public Fleet(int services, int instancesPerService, int endpointsPerService,
-      LatencyDistribution handlerLatency, int requestBytes, int responseBytes, int servicesPerConnection,
-      int topicsPerService, double queueGroupShare) {
-    this(services, instancesPerService, endpointsPerService, handlerLatency, requestBytes, responseBytes,
-        servicesPerConnection, topicsPerService, queueGroupShare, 1, 1);
+  /** A builder with the parser's defaults (1000 services, 1 instance, 2 endpoints, no handler latency, ...). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this fleet's values. */
+  public Builder toBuilder() {
+    return new Builder().services(services).instancesPerService(instancesPerService)
+        .endpointsPerService(endpointsPerService).handlerLatency(handlerLatency).requestBytes(requestBytes)
+        .responseBytes(responseBytes).servicesPerConnection(servicesPerConnection).topicsPerService(topicsPerService)
+        .queueGroupShare(queueGroupShare).versionsPerService(versionsPerService).nodesPerInstance(nodesPerInstance);
   }
 
   /** This fleet with other instance, version and node counts per service. */
   public Fleet withShape(int instances, int versions, int nodes) {
-    return new Fleet(services, instances, endpointsPerService, handlerLatency, requestBytes, responseBytes,
-        servicesPerConnection, topicsPerService, queueGroupShare, versions, nodes);
+    return toBuilder().instancesPerService(instances).versionsPerService(versions).nodesPerInstance(nodes).build();
   }
 
   /** The versions a lookup of one service must return. */
@@ -60,5 +64,94 @@ public record Fleet(int services, int instancesPerService, int endpointsPerServi
   /** Number of plugin-instance groups (connections) the fleet uses. */
   public int connections() {
     return (instances() + servicesPerConnection - 1) / servicesPerConnection;
+  }
+
+  /** Builds a {@link Fleet}; every field starts at the scenario parser's default. Not thread-safe. */
+  public static final class Builder {
+    private int services = 1000;
+    private int instancesPerService = 1;
+    private int endpointsPerService = 2;
+    private LatencyDistribution handlerLatency = LatencyDistribution.NONE;
+    private int requestBytes = 128;
+    private int responseBytes = 128;
+    private int servicesPerConnection = 100;
+    private int topicsPerService = 1;
+    private double queueGroupShare = 0.5;
+    private int versionsPerService = 1;
+    private int nodesPerInstance = 1;
+
+    private Builder() { }
+
+    /** See {@link Fleet#services()}. */
+    public Builder services(int v) {
+      services = v;
+      return this;
+    }
+
+    /** See {@link Fleet#instancesPerService()}. */
+    public Builder instancesPerService(int v) {
+      instancesPerService = v;
+      return this;
+    }
+
+    /** See {@link Fleet#endpointsPerService()}. */
+    public Builder endpointsPerService(int v) {
+      endpointsPerService = v;
+      return this;
+    }
+
+    /** See {@link Fleet#handlerLatency()}. */
+    public Builder handlerLatency(LatencyDistribution v) {
+      handlerLatency = v;
+      return this;
+    }
+
+    /** See {@link Fleet#requestBytes()}. */
+    public Builder requestBytes(int v) {
+      requestBytes = v;
+      return this;
+    }
+
+    /** See {@link Fleet#responseBytes()}. */
+    public Builder responseBytes(int v) {
+      responseBytes = v;
+      return this;
+    }
+
+    /** See {@link Fleet#servicesPerConnection()}. */
+    public Builder servicesPerConnection(int v) {
+      servicesPerConnection = v;
+      return this;
+    }
+
+    /** See {@link Fleet#topicsPerService()}. */
+    public Builder topicsPerService(int v) {
+      topicsPerService = v;
+      return this;
+    }
+
+    /** See {@link Fleet#queueGroupShare()}. */
+    public Builder queueGroupShare(double v) {
+      queueGroupShare = v;
+      return this;
+    }
+
+    /** See {@link Fleet#versionsPerService()}. */
+    public Builder versionsPerService(int v) {
+      versionsPerService = v;
+      return this;
+    }
+
+    /** See {@link Fleet#nodesPerInstance()}. */
+    public Builder nodesPerInstance(int v) {
+      nodesPerInstance = v;
+      return this;
+    }
+
+    /** The fleet; checks only nulls, like the constructor. */
+    public Fleet build() {
+      return new Fleet(services, instancesPerService, endpointsPerService, handlerLatency, requestBytes, responseBytes,
+          servicesPerConnection, topicsPerService, queueGroupShare, versionsPerService, nodesPerInstance);
+    }
   }
 }

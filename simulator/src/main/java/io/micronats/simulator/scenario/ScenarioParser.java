@@ -90,7 +90,9 @@ public final class ScenarioParser {
       throw top.error("layout.urls", "must list the cluster's client URLs when layout.backend is external");
     }
     Map<String, Object> raw = new LinkedHashMap<>(top.resolved());
-    return new Scenario(name, description, seed, implementation, layout, fleet, registry, workloads, plugin, raw, faults);
+    return Scenario.builder().name(name).description(description).seed(seed).implementation(implementation)
+        .layout(layout).fleet(fleet).registry(registry).workloads(workloads).pluginSettings(plugin).raw(raw)
+        .faults(faults).build();
   }
 
   /** The {@code faults:} list, checked against the layout; errors name {@code faults[i].field}. */
@@ -178,8 +180,10 @@ public final class ScenarioParser {
     int versions = s.integer("versionsPerService", 1, 1, 100);
     int nodes = s.integer("nodesPerInstance", 1, 1, 100);
     s.finish();
-    return new Fleet(services, instances, endpoints, latency, request, response, perConnection, topics, queueShare,
-        versions, nodes);
+    return Fleet.builder().services(services).instancesPerService(instances).endpointsPerService(endpoints)
+        .handlerLatency(latency).requestBytes(request).responseBytes(response).servicesPerConnection(perConnection)
+        .topicsPerService(topics).queueGroupShare(queueShare).versionsPerService(versions).nodesPerInstance(nodes)
+        .build();
   }
 
   private static LatencyDistribution readLatency(Section s) {
@@ -233,7 +237,8 @@ public final class ScenarioParser {
     int probes = s.integer("churnProbes", 20, 0, 10_000);
     Phases own = readPhases(s.section("phases"), phases);
     s.finish();
-    return new DiscoverySpec(enabled, rate, strategies, sweep, probes, own);
+    return DiscoverySpec.builder().enabled(enabled).rate(rate).strategies(strategies).sweep(sweep).churnProbes(probes)
+        .phases(own).build();
   }
 
   private static RpcSpec readRpc(Section s, Phases phases) {
@@ -246,7 +251,8 @@ public final class ScenarioParser {
     Duration timeout = s.duration("timeout", Duration.ofSeconds(2), Duration.ofMillis(1));
     Phases own = readPhases(s.section("phases"), phases);
     s.finish();
-    return new RpcSpec(enabled, mode, rate, sweep, clients, inFlight, timeout, own);
+    return RpcSpec.builder().enabled(enabled).mode(mode).rate(rate).sweep(sweep).clients(clients).maxInFlight(inFlight)
+        .timeout(timeout).phases(own).build();
   }
 
   private static BrokerSpec readBroker(Section s, Phases phases) {
@@ -261,7 +267,8 @@ public final class ScenarioParser {
     int payload = s.integer("payloadBytes", 128, 24, 8 * 1024 * 1024);
     Phases own = readPhases(s.section("phases"), phases);
     s.finish();
-    return new BrokerSpec(enabled, publishers, rate, subscribers, queue, payload, own);
+    return BrokerSpec.builder().enabled(enabled).publishers(publishers).ratePerPublisher(rate).subscribers(subscribers)
+        .queueGroupMembers(queue).payloadBytes(payload).phases(own).build();
   }
 
   private static BaselineSpec readBaseline(Section s, RpcSpec rpc, Fleet fleet) {

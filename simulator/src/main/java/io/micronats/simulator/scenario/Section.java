@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One mapping of a scenario file being read: typed accessors with defaults that record the
@@ -46,14 +47,14 @@ final class Section {
     return value != null && !value.isNull();
   }
 
-  private JsonNode raw(String key) {
+  private @Nullable JsonNode raw(String key) {
     known.add(key);
     JsonNode value = node.get(key);
     return value == null || value.isNull() ? null : value;
   }
 
   /** The raw value at {@code key} (marked known), or null; for sub-parsers with rules of their own. */
-  JsonNode rawValue(String key) {
+  @Nullable JsonNode rawValue(String key) {
     return raw(key);
   }
 
@@ -206,7 +207,7 @@ final class Section {
       if (!value.isObject()) {
         throw new ScenarioException(pathOf(key), "must be a mapping of names to values, was " + describe(value));
       }
-      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!e.getValue().isValueNode()) {
           throw new ScenarioException(pathOf(key) + "." + e.getKey(), "must be a text value, was " + describe(e.getValue()));

@@ -39,7 +39,6 @@ public final class BrokerPhases {
     var delivery = measured.measurement().histograms().get("delivery");
     long deliveredInWindow = delivery == null ? 0 : delivery.getTotalCount();
     rates.put("delivered", deliveredInWindow * 1e9 / measured.measurement().windowNanos());
-    return new PhaseRecord(measured.name(), measured.workload(), measured.closed(), measured.targetRate(),
-        measured.concurrency(), measured.measurement(), allCounts, rates, measured.labels());
+    return measured.toBuilder().counts(allCounts).rates(rates).build();
   }
 }

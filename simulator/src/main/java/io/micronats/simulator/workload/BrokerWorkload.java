@@ -93,8 +93,16 @@ public final class BrokerWorkload {
   }
 
   /** Sends with the intended time as written, remembering each publisher's last sequence and telling the ledger. */
-  private record LedgerSends(long[] lastSequence,
-      @Nullable DeliveryObserver ledger) implements BrokerPublishers.Sends {
+  private static final class LedgerSends implements BrokerPublishers.Sends {
+    /** Shared with the caller, which reads it after the phase: a class, not a record, since it is mutable. */
+    private final long[] lastSequence;
+    private final @Nullable DeliveryObserver ledger;
+
+    LedgerSends(long[] lastSequence, @Nullable DeliveryObserver ledger) {
+      this.lastSequence = lastSequence;
+      this.ledger = ledger;
+    }
+
     @Override
     public long wireTime(long intendedNanos) {
       return intendedNanos;

@@ -153,7 +153,8 @@ public final class PhaseRunner {
     }
     Map<String, String> allLabels = new LinkedHashMap<>(labels);
     allLabels.put("mode", closed ? "closed (capacity; latency from actual send)" : "open (latency from intended send time)");
-    return new PhaseRecord(name, workload, closed, targetRate, concurrency, m, counts, rates, allLabels);
+    return PhaseRecord.builder().name(name).workload(workload).closed(closed).targetRate(targetRate)
+        .concurrency(concurrency).measurement(m).counts(counts).rates(rates).labels(allLabels).build();
   }
 
   private @Nullable HistogramLogWriter openLog(String name) throws java.io.IOException {

@@ -111,7 +111,7 @@ public final class RpcWorkload {
     byte[] request = new byte[scenario.fleet().requestBytes()];
     Map<String, LongAdder> causes = new ConcurrentHashMap<>();
     ForEachIndex.Result r = ForEachIndex.run("rpc-prime",
-        services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofSeconds(120), i -> {
+        services * callers.size(), Math.min(8, spec.maxInFlight()), Duration.ofMinutes(2), i -> {
           try {
             callers.get(i % callers.size()).call(FleetNames.service(i / callers.size()), FleetNames.endpoint(0), request,
                 spec.timeout());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Issue 15 finding 9: a local backend enforces the declared authentication. */
 class RunBackendAuthTest {
 
+  // "try": jnats' Connection.close() throws InterruptedException; the test declares Exception anyway.
+  @SuppressWarnings("try")
   @Test
   void aLocalBackendDeclaringUserPasswordRefusesOtherPasswordsAndAcceptsTheDeclaredOne() throws Exception {
     Security security = new Security(Security.Auth.USER_PASSWORD, Security.Tls.NONE,

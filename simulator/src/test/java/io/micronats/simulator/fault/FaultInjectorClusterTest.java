@@ -8,7 +8,6 @@ import io.micronats.simulator.scenario.FaultKind;
 import io.micronats.simulator.scenario.FaultSchedule;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.scenario.FaultTarget;
-import io.micronats.simulator.scenario.LinkSide;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -176,8 +175,8 @@ class FaultInjectorClusterTest {
   @Test
   void partitionBetweenClientAndServiceNodesLosesCrossTrafficUntilHealed() throws Exception {
     List<FaultReport> reports = run(true, Duration.ofSeconds(5), Duration.ofSeconds(8),
-        new FaultSpec("partition", FaultKind.PARTITION, new FaultTarget.Pair(0, 1), Duration.ofSeconds(2),
-            Duration.ofSeconds(2), Duration.ZERO, Duration.ZERO, LinkSide.ROUTES, PartitionMode.CUT, 0, ""));
+        new FaultSpec.Partition("partition", new FaultTarget.Pair(0, 1), Duration.ofSeconds(2),
+            Duration.ofSeconds(2), PartitionMode.CUT, ""));
 
     FaultReport r = reports.get(0);
     assertThat(r.disconnectedAfterMillis()).as("clients keep their connections").isNull();

@@ -158,8 +158,8 @@ class RegistryFaultTest {
         RegistryAudit audit = new RegistryAudit(() -> Set.copyOf(instances.liveInstanceIds()), lookup(queried));
         long origin = System.nanoTime();
         FaultTimeline timeline = new FaultTimeline(origin);
-        FaultSchedule schedule = FaultSchedule.of(FaultSpec.of(FaultKind.REGISTRY_CHURN,
-            new FaultTarget.Instances(1.0), Duration.ZERO, Duration.ofSeconds(2)).withRate(10));
+        FaultSchedule schedule = FaultSchedule.of(new FaultSpec.RegistryChurn("",
+            new FaultTarget.Instances(1.0), Duration.ZERO, Duration.ofSeconds(2), 10, ""));
         try (FaultInjector injector = new FaultInjector(schedule, null, instances, audit, timeline, 5)) {
           injector.start(origin);
           while (System.nanoTime() - origin < 3_000_000_000L) {

@@ -33,7 +33,9 @@ class FakeFleetCrashTest {
   private static final byte[] REQUEST = new byte[16];
 
   /** Six services of one instance, two per connection: three plugin sets. */
-  private static final Fleet SHAPE = new Fleet(6, 1, 1, LatencyDistribution.NONE, 16, 16, 2, 1, 0);
+  private static final Fleet SHAPE = Fleet.builder().services(6).instancesPerService(1)
+      .endpointsPerService(1).handlerLatency(LatencyDistribution.NONE).requestBytes(16).responseBytes(16)
+      .servicesPerConnection(2).topicsPerService(1).queueGroupShare(0).build();
 
   @Test
   void crashedInstancesCloseQuietlyAndComeBackOnRestart() throws Exception {

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,8 @@ class SimulationTest {
     assertThat(phase(r, "baseline-rpc-raw").count("successes")).isGreaterThan(0);
     assertThat(phase(r, "baseline-broker-raw").count("successes")).isGreaterThan(0);
     assertThat(r.comparisons()).extracting(c -> c.name()).contains("rpc throughput", "rpc p99", "broker throughput");
-    assertThat(Files.list(dir.resolve("histograms")).count()).isGreaterThan(5);
+    try (Stream<Path> histograms = Files.list(dir.resolve("histograms"))) {
+      assertThat(histograms.count()).isGreaterThan(5);
+    }
   }
 }

@@ -29,7 +29,8 @@ class FaultScheduleReaderTest {
         """);
 
     assertThat(s.faults()).hasSize(4);
-    FaultSpec slow = s.faults().get(0);
+    assertThat(s.faults().get(0)).isInstanceOf(FaultSpec.LinkLatency.class);
+    FaultSpec.LinkLatency slow = (FaultSpec.LinkLatency) s.faults().get(0);
     assertThat(slow.name()).isEqualTo("slow");
     assertThat(slow.target()).isEqualTo(new FaultTarget.Nodes(1.0));
     assertThat(slow.latency()).isEqualTo(Duration.ofMillis(50));
@@ -39,8 +40,10 @@ class FaultScheduleReaderTest {
     assertThat(kill.target()).isEqualTo(new FaultTarget.Node(1));
     assertThat(kill.phase()).isEqualTo("rpc");
     assertThat(kill.duration()).isZero();
-    assertThat(s.faults().get(2).partitionMode()).isEqualTo(PartitionMode.SILENT);
-    assertThat(s.faults().get(3).ratePerSecond()).isEqualTo(20);
+    assertThat(s.faults().get(2)).isInstanceOfSatisfying(FaultSpec.Partition.class,
+        p -> assertThat(p.mode()).isEqualTo(PartitionMode.SILENT));
+    assertThat(s.faults().get(3)).isInstanceOfSatisfying(FaultSpec.RegistryChurn.class,
+        c -> assertThat(c.ratePerSecond()).isEqualTo(20));
   }
 
   @Test

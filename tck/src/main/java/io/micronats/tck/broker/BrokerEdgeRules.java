@@ -35,6 +35,9 @@ public abstract class BrokerEdgeRules extends BrokerRuleSupport {
   static final int TAIL = 200;
 
   @RuleTest("BRK-031")
+  // Thread.yield() between subscribe and unsubscribe widens the window in which another thread
+  // delivers to the handler; the rule does not rely on it for correctness.
+  @SuppressWarnings("ThreadPriorityCheck")
   final void brk031SubscribeAndUnsubscribeFromManyThreads() throws Exception {
     String topic = unique("churn");
     DeliveryHistory history = new DeliveryHistory();

@@ -136,7 +136,8 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
     for (int k = 0; k < 2; k++) {
       Map<String, AtomicInteger> byTopic = received.get(k);
       String own = topics.get(k) + " (Event.topic " + topics.get(k) + ")";
-      check(byTopic.keySet().equals(java.util.Set.of(own)) && byTopic.get(own).get() == expectedOn(k, n),
+      AtomicInteger ownCount = byTopic.get(own);
+      check(byTopic.keySet().equals(java.util.Set.of(own)) && ownCount != null && ownCount.get() == expectedOn(k, n),
           "the subscriber of " + topics.get(k) + " to receive exactly its " + expectedOn(k, n) + " messages",
           "it received " + byTopic);
     }

@@ -47,7 +47,7 @@ public record RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabil
         -h, --help                 this text
         -V, --version              the TCK version
       Exit status: 0 COMPATIBLE, 1 NOT_COMPATIBLE, 2 usage error.
-        capabilities: """ + java.util.Arrays.toString(Capability.values());
+        capabilities:\s""" + java.util.Arrays.toString(Capability.values());
 
   /** Arguments with the default seed, timeout multiplier and sample sizes. */
   public RunnerArgs(String plugin, List<Path> jars, Set<Capability> capabilities, Map<String, String> config, Path out) {

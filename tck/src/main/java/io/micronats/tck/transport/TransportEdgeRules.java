@@ -8,6 +8,7 @@ import io.micronats.spi.transport.Socket;
 import io.micronats.spi.transport.Transport;
 import io.micronats.tck.rules.RuleTest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transport rules TRN-035 to TRN-037: what only shows with several threads at once (close while
@@ -58,7 +60,7 @@ public abstract class TransportEdgeRules extends TransportRuleSupport {
           return;
         }
         received++;
-        String[] parts = m.bodyAsString().split(":");
+        String[] parts = m.bodyAsString().split(":", -1);
         serverSaw.computeIfAbsent(Integer.parseInt(parts[0]), k -> new CopyOnWriteArrayList<>())
             .add(Integer.parseInt(parts[1]));
       }
@@ -116,7 +118,7 @@ public abstract class TransportEdgeRules extends TransportRuleSupport {
       int expectedAtLeast = beforeClose[t];
       String problem = prefixProblem(got);
       check(problem == null, "thread " + t + "'s messages at the server in order, without gaps or duplicates",
-          problem);
+          String.valueOf(problem));
       check(got.size() >= expectedAtLeast, "the server to receive all " + expectedAtLeast + " messages thread " + t
           + " had sent before close() began", "it received " + got.size());
     }
@@ -133,7 +135,7 @@ public abstract class TransportEdgeRules extends TransportRuleSupport {
   }
 
   /** Null when {@code seqs} is 0, 1, 2, ...; else what is wrong with it. */
-  private static String prefixProblem(List<Integer> seqs) {
+  private static @Nullable String prefixProblem(List<Integer> seqs) {
     for (int i = 0; i < seqs.size(); i++) {
       if (seqs.get(i) != i) {
         return "at position " + i + " came #" + seqs.get(i) + " (" + seqs.subList(Math.max(0, i - 3),
@@ -147,7 +149,7 @@ public abstract class TransportEdgeRules extends TransportRuleSupport {
   final void trn036GeneratedAddressesAreUniqueAcrossInstances() throws Exception {
     List<Transport> instances = List.of(transport(), newTransport());
     int each = 25;
-    Map<String, String> owner = new ConcurrentHashMap<>();
+    Map<String, String> owner = new HashMap<>();
     List<String> order = new ArrayList<>();
     Set<String> duplicates = new HashSet<>();
     for (int i = 0; i < each; i++) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transport rule TRN-038: a sample large enough to see a defect that strikes about one message
@@ -59,7 +60,7 @@ public abstract class TransportSamplingRules extends TransportRuleSupport {
   }
 
   /** Runs {@code n} exchanges in windows; null when every reply was right, else the first anomaly. */
-  private String exchange(Socket socket, String client, int n) throws InterruptedException {
+  private @Nullable String exchange(Socket socket, String client, int n) throws InterruptedException {
     for (int start = 0; start < n; start += WINDOW) {
       int end = Math.min(n, start + WINDOW);
       for (int i = start; i < end; i++) {

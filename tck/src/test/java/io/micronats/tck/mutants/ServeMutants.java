@@ -74,6 +74,9 @@ final class ServeMutants {
       }
     }, "TRN-032"));
     m.add(Mutant.transport("ServeForgetsReplyTooLarge", t -> new ForwardingTransport(t) {
+      // The method reference is the mutation: the new handler keeps exchange() but falls back to
+      // the default replyTooLarge(), so the handler's own answer to a too-large reply is lost.
+      @SuppressWarnings("UnnecessaryMethodReference")
       @Override ExchangeHandler exchange(ExchangeHandler h) {
         return h::exchange;
       }

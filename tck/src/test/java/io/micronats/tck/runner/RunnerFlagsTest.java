@@ -25,13 +25,13 @@ class RunnerFlagsTest {
   @Test
   void helpAndVersionExitZero() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("Usage: micronats tck --plugin NAME").contains("--seed N").contains("Exit status");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: micronats tck --plugin NAME").contains("--seed N").contains("Exit status");
     out.reset();
     assertThat(run("-h")).isZero();
-    assertThat(out.toString()).contains("--timeout-multiplier X");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--timeout-multiplier X");
     out.reset();
     assertThat(run("--version")).isZero();
-    assertThat(out.toString()).startsWith("micronats TCK ");
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("micronats TCK ");
   }
 
   @Test
@@ -48,15 +48,15 @@ class RunnerFlagsTest {
   @Test
   void badSeedAndMultiplierAreUsageErrors() {
     assertThat(run("--plugin", "memory", "--seed", "abc", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--seed abc");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--seed abc");
     assertThat(run("--plugin", "memory", "--timeout-multiplier", "0", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--timeout-multiplier 0: must be > 0");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--timeout-multiplier 0: must be > 0");
   }
 
   @Test
   void aWrongPluginNameListsTheAvailablePlugins(@TempDir Path dir) {
     assertThat(run("--plugin", "acmee", "--out", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("'acmee'").contains("available plugins: [").contains("memory");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'acmee'").contains("available plugins: [").contains("memory");
   }
 
   @Test
@@ -81,7 +81,7 @@ class RunnerFlagsTest {
         "--capability", "REGISTRY_TTL", "--seed", "987654321", "--timeout-multiplier=2", "--out", dir.toString());
     assertThat(status).as(out + "\n" + err).isZero();
     assertThat(Files.readString(dir.resolve("tck-report.json"))).contains("\"seed\": 987654321");
-    assertThat(out.toString()).contains("(rerun: --seed 987654321)").doesNotContain("-Dmicronats.tck.seed");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("(rerun: --seed 987654321)").doesNotContain("-Dmicronats.tck.seed");
     String md = Files.readString(dir.resolve("tck-report.md"));
     Matcher rerun = Pattern.compile("- Rerun: `([^`]*)`").matcher(md);
     assertThat(rerun.find()).as(md).isTrue();

@@ -50,7 +50,7 @@ class TckMainTest {
       j.closeEntry();
     }
     assertThat(run("--plugin", "broken", "--out", dir.resolve("without-jar").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--plugin broken");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--plugin broken");
     System.setProperty("micronats.tck.waitTimeoutMillis", "1500");
     int status;
     try {
@@ -59,7 +59,7 @@ class TckMainTest {
       System.clearProperty("micronats.tck.waitTimeoutMillis");
     }
     String json = Files.readString(dir.resolve("report/tck-report.json"));
-    assertThat(status).as(out.toString()).isEqualTo(1);
+    assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
     assertThat(json).contains("\"verdict\": \"NOT_COMPATIBLE\"", "\"message\": \"TRN-001 skipped: broken provides no transport\"");
     assertThat(json).containsPattern("\"id\": \"REG-004\"[^}]*\"status\": \"FAILED\", \"message\": \"REG-004 \\[REQUIRED\\] expected");
   }
@@ -67,16 +67,16 @@ class TckMainTest {
   @Test
   void usageErrorsExitWithTwoAndNameTheArgument() {
     assertThat(run("--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--plugin NAME is required");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--plugin NAME is required");
     assertThat(run("--plugin", "memory", "--capability", "TELEPATHY", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--capability TELEPATHY");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--capability TELEPATHY");
     assertThat(run("--plugin", "memory", "--frobnicate", "1", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("'--frobnicate'");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'--frobnicate'");
     assertThat(run("--plugin", "memory", "--config", "novalue", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--config novalue");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--config novalue");
     assertThat(run("--plugin", "memory")).isEqualTo(2);
-    assertThat(err.toString()).contains("--out DIR is required");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out DIR is required");
     assertThat(run("--plugin", "memory", "--capability", "BACKEND_RESTART", "--out", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("BackendControl");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("BackendControl");
   }
 }

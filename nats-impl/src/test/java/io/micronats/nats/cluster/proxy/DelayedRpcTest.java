@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  * requester's link and the responder's link, so one call pays four one-way delays, and under a
  * steady load no more than that (no queueing inside the proxies).
  */
+// -Xlint:try: jnats' Connection.close() declares InterruptedException; a test method throws it.
+@SuppressWarnings("try")
 class DelayedRpcTest {
   private static final int CALLS = 300;
   private static final long GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(5); // 200 calls/s

@@ -164,6 +164,8 @@ class LinkProxyTest {
   }
 
   @Test
+  // "127.0.0.1" is an IP literal, so no name is resolved; the server listens on IPv4 loopback only.
+  @SuppressWarnings("AddressSelection")
   void downRefusesNewConnectionsUntilRestored() throws Exception {
     LinkProxy proxy = proxyTo(1);
     proxy.down();

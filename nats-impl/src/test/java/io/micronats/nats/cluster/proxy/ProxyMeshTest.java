@@ -64,7 +64,7 @@ class ProxyMeshTest {
     // every pair has a live route through one of its two proxies
     for (int a = 0; a < 3; a++) {
       for (int b = a + 1; b < 3; b++) {
-        long active = mesh.route(a, b).stats().active() + mesh.route(b, a).stats().active();
+        int active = mesh.route(a, b).stats().active() + mesh.route(b, a).stats().active();
         assertThat(active).as("proxied routes between n%d and n%d", a + 1, b + 1).isGreaterThanOrEqualTo(1);
       }
     }
