@@ -6,7 +6,6 @@ import io.micronats.reports.analysis.Cell.Tone;
 import io.micronats.reports.analysis.Format;
 import io.micronats.reports.analysis.Table;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +86,7 @@ public final class BenchReader {
           Cell.of(b.path("forks").asText("") + " \u00d7 " + b.path("measurementIterations").asText(""))));
       headline.add("jmh " + bench + (params.isEmpty() ? "" : " [" + params + "]") + ": " + score(pm) + " "
           + pm.path("scoreUnit").asText(""));
-      for (Iterator<Map.Entry<String, JsonNode>> it = b.path("secondaryMetrics").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> m = it.next();
+      for (Map.Entry<String, JsonNode> m : b.path("secondaryMetrics").properties()) {
         secondary.add(List.of(Cell.of(bench), Cell.of(params), Cell.of(m.getKey()), Cell.of(score(m.getValue())),
             Cell.of(m.getValue().path("scoreUnit").asText(""))));
       }
@@ -111,19 +109,20 @@ public final class BenchReader {
 
   private static String params(JsonNode params) {
     List<String> out = new ArrayList<>();
-    params.fields().forEachRemaining(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
+    params.properties().forEach(e -> out.add(e.getKey() + "=" + e.getValue().asText()));
     return String.join(", ", out);
   }
 
   private static String shortName(String benchmark) {
-    String[] parts = benchmark.split("\\.");
-    return parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+    int last = benchmark.lastIndexOf('.');
+    int previous = last > 0 ? benchmark.lastIndexOf('.', last - 1) : -1;
+    return last > 0 ? benchmark.substring(previous + 1) : benchmark;
   }
 
   /** Latency, CPU and allocation figures are better lower; throughput-like ones higher. */
   static boolean higherIsBetter(String figure) {
     String f = figure.toLowerCase(Locale.ROOT);
-    return f.contains("throughput") || f.contains("rate") || f.contains("ops") && !f.contains("perop");
+    return f.contains("throughput") || f.contains("rate") || (f.contains("ops") && !f.contains("perop"));
   }
 
   private static String cell(JsonNode value, JsonNode repetitions, String figure) {
@@ -146,9 +145,9 @@ public final class BenchReader {
 
   private static Table keyValues(String title, JsonNode object) {
     List<List<Cell>> rows = new ArrayList<>();
-    object.fields().forEachRemaining(e -> {
+    object.properties().forEach(e -> {
       if (e.getValue().isObject()) {
-        e.getValue().fields().forEachRemaining(x -> rows.add(List.of(Cell.of(e.getKey() + "." + x.getKey()),
+        e.getValue().properties().forEach(x -> rows.add(List.of(Cell.of(e.getKey() + "." + x.getKey()),
             Cell.of(x.getValue().asText()))));
       } else {
         rows.add(List.of(Cell.of(e.getKey()), Cell.of(e.getValue().asText())));

@@ -57,6 +57,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(r.source()).append("`\n"));
     set.tckReports().forEach(r -> md.append("- TCK report **").append(escape(r.name())).append("** from `")
         .append(r.source()).append("`\n"));
+    set.benches().forEach(b -> md.append("- ").append(b.kind().equals("jmh") ? "JMH result **" : "bench result **")
+        .append(escape(b.name())).append("**\n"));
     md.append('\n');
   }
 
