@@ -212,6 +212,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
       boolean open = false;
       boolean openSmall = false;
       for (Figure f : figures) {
+        if (f.isSentence()) {
+          if (open) {
+            html.append("</div>\n");
+            open = false;
+          }
+          html.append("<p class=\"chart-note\"><b>").append(esc(f.title())).append(":</b> ").append(esc(f.caption()))
+              .append("</p>\n");
+          continue;
+        }
         if (!open || openSmall != f.small()) {
           if (open) {
             html.append("</div>\n");
