@@ -1,5 +1,6 @@
 package io.micronats.reports;
 
+import io.micronats.reports.bench.BenchDocument;
 import io.micronats.reports.model.RunResult;
 import io.micronats.reports.model.TckReport;
 import java.util.ArrayList;
@@ -20,16 +21,30 @@ import java.util.stream.Collectors;
  *
  * @param results simulator results in input order (the first is the comparison baseline)
  * @param tckReports TCK reports in input order
+ * @param benches {@code bench.json} and JMH files in input order
  */
-public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckReports) {
+public record ReportSet(List<NamedResult> results, List<NamedTckReport> tckReports, List<BenchDocument> benches) {
   /** Copies the lists; names must be unique. */
   public ReportSet {
     results = List.copyOf(results);
     tckReports = List.copyOf(tckReports);
+    benches = List.copyOf(benches);
     Set<String> names = new HashSet<>();
     results.forEach(r -> unique(names, r.name()));
     names.clear();
     tckReports.forEach(r -> unique(names, r.name()));
+  }
+
+  /** A set without benchmark files. */
+  public ReportSet(List<NamedResult> results, List<NamedTckReport> tckReports) {
+    this(results, tckReports, List.of());
+  }
+
+  /** This set with {@code more} benchmark files added. */
+  public ReportSet withBenches(List<BenchDocument> more) {
+    List<BenchDocument> all = new ArrayList<>(benches);
+    all.addAll(more);
+    return new ReportSet(results, tckReports, all);
   }
 
   /**

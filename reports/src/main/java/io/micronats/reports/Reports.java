@@ -2,6 +2,8 @@ package io.micronats.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronats.reports.bench.BenchDocument;
+import io.micronats.reports.bench.BenchReader;
 import io.micronats.reports.model.ResultsFormatException;
 import io.micronats.reports.model.ResultsReader;
 import io.micronats.reports.model.ResultsWriter;
@@ -19,8 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The entry point of {@code ./micronats report}: reads simulator results and TCK reports (telling
- * them apart by their {@code kind}) and writes {@code DIR/index.html} and {@code DIR/report.md}.
+ * The entry point of {@code ./micronats report}: reads simulator results, TCK reports,
+ * {@code bench.json} and JMH's {@code jmh.json} (telling them apart by their {@code kind}, JMH by its shape) and writes {@code DIR/index.html} and {@code DIR/report.md}.
  *
  * <p>Stateless and thread-safe; each call reads its inputs and writes its outputs, nothing else.
  *
@@ -80,20 +82,41 @@ public final class Reports {
     }
     List<Map.Entry<String, RunResult>> results = new ArrayList<>();
     List<Map.Entry<String, TckReport>> tck = new ArrayList<>();
+    List<BenchDocument> benches = new ArrayList<>();
     for (Path input : inputs) {
       String json = Files.readString(input, StandardCharsets.UTF_8);
       String source = Objects.toString(input.getFileName(), input.toString());
+      JsonNode tree = tree(json, input.toString());
+      if (BenchReader.isJmh(tree)) {
+        benches.add(BenchReader.jmh(input.toString(), tree));
+        continue;
+      }
       String kind = kindOf(json, input.toString());
-      if (ResultsWriter.KIND.equals(kind)) {
+      if (BenchReader.KIND.equals(kind)) {
+        benches.add(BenchReader.bench(input.toString(), tree));
+      } else if (ResultsWriter.KIND.equals(kind)) {
         results.add(Map.entry(source, ResultsReader.fromJson(json, input.toString())));
       } else if (TckReportReader.KIND.equals(kind)) {
         tck.add(Map.entry(source, TckReportReader.fromJson(json, input.toString())));
       } else {
         throw new ResultsFormatException(input.toString(), "kind \"" + kind + "\" is neither \""
-            + ResultsWriter.KIND + "\" (simulator results) nor \"" + TckReportReader.KIND + "\" (TCK report)");
+            + ResultsWriter.KIND + "\" (simulator results) nor \"" + TckReportReader.KIND + "\" (TCK report) nor \"" + BenchReader.KIND
+            + "\" (bench.json)");
       }
     }
-    return ReportSet.of(results, tck);
+    return ReportSet.of(results, tck).withBenches(benches);
+  }
+
+  private static JsonNode tree(String json, String source) throws ResultsFormatException {
+    try {
+      JsonNode root = PEEK.readTree(json);
+      if (root == null) {
+        throw new ResultsFormatException(source, "empty file");
+      }
+      return root;
+    } catch (IOException e) {
+      throw new ResultsFormatException(source, "not valid JSON: " + e.getMessage(), e);
+    }
   }
 
   /** The {@code kind} of a JSON document. */

@@ -44,6 +44,7 @@ public final class Headline {
           + " passed, " + r.report().counts().failed() + " failed, " + r.report().counts().skipped()
           + " skipped of " + r.report().counts().total() + ")");
     }
+    set.benches().forEach(b -> lines.addAll(b.headline()));
     return lines;
   }
 

@@ -144,24 +144,38 @@ public final class Tables {
         + " in brackets the range of the single repetitions.", header, rows, 3);
   }
 
-  /** The run's own micronats-against-raw comparisons; empty when it has none. */
+  /**
+   * The run's own micronats-against-raw comparisons; empty when it has none. A side is named better
+   * only under {@link SideBySide#METHOD}: an in-run comparison holds one figure per side (n=1), so it
+   * is shown as "not distinguishable (n=1)" in neutral colour, never as better or worse.
+   */
   public static Optional<Table> baseline(RunResult result) {
     if (result.comparisons().isEmpty()) {
       return Optional.empty();
     }
     List<List<Cell>> rows = new ArrayList<>();
     for (Comparison c : result.comparisons()) {
-      boolean same = Math.abs(c.ratio() - 1) <= SideBySide.TOLERANCE_PERCENT / 100.0;
-      rows.add(List.of(Cell.of(c.name()),
-          same ? Cell.of("same", Tone.MUTED) : c.oursIsBetter() ? Cell.of("micronats", Tone.GOOD)
-              : Cell.of("raw baseline", Tone.BAD),
+      rows.add(List.of(Cell.of(c.name()), baselineVerdict(c),
           Cell.of(Format.value(c.ours(), c.unit())), Cell.of(Format.value(c.raw(), c.unit())),
           Cell.of(Format.ratio(c.ratio()))));
     }
     return Optional.of(new Table("micronats against the raw baseline",
-        "ratio = ours / raw, both measured in the same run on the same machine; \"better\" names the better side"
-            + " (within " + SideBySide.TOLERANCE_PERCENT + " % counts as the same).",
-        List.of("metric", "better", "micronats", "raw", "ratio"), rows, 2));
+        "ratio = ours / raw, both measured in the same run on the same machine. " + SideBySide.METHOD
+            + " Each side here is one figure (n=1), so no side is called better; for a verdict compare"
+            + " runs with --repetitions " + SideBySide.MIN_REPETITIONS + " or use bench's pairs.",
+        List.of("metric", "verdict", "micronats", "raw", "ratio"), rows, 2));
+  }
+
+  /** The verdict cell of {@code c} under the comparisons' rule: one figure per side is n=1. */
+  static Cell baselineVerdict(Comparison c) {
+    Metric metric = new Metric(c.name(), c.unit(), c.better(), m -> OptionalDouble.empty());
+    Verdict v = SideBySide.verdict(metric, Spread.single(c.ours()), Spread.single(c.raw()));
+    return switch (v) {
+      case BETTER -> Cell.of("micronats better", Tone.GOOD);
+      case WORSE -> Cell.of("raw better", Tone.BAD);
+      case NOT_DISTINGUISHABLE -> Cell.of("not distinguishable (n=1)", Tone.MUTED);
+      default -> Cell.of(v.label(), Tone.MUTED);
+    };
   }
 
   /** Input names longer than this are shown as letters in column headers, with a legend. */

@@ -15,8 +15,27 @@ import java.util.List;
  */
 final class BarChart {
   private static final int BOTTOM = 96;
+  /** How far below the base line a category label starts. */
+  private static final int LABEL_DROP = 12;
+  /** A generous width of one character at font size 10 (Chromium's sans-serif is narrower). */
+  static final double CHAR_WIDTH = 6.2;
+  private static final double COS = Math.cos(Math.toRadians(35));
+  private static final double SIN = Math.sin(Math.toRadians(35));
 
   private BarChart() {}
+
+  /**
+   * {@code label}, shortened with an ellipsis (the full text stays in the label's tooltip) so that,
+   * rotated by 35 degrees and ending at {@code x}, it reaches neither past the left edge nor more
+   * than {@code below} pixels down.
+   */
+  static String fitted(String label, double x, double below) {
+    int max = (int) Math.floor(Math.min((x - 2) / COS, below / SIN) / CHAR_WIDTH);
+    if (label.length() <= max) {
+      return label;
+    }
+    return max <= 1 ? "\u2026" : label.substring(0, max - 1) + "\u2026";
+  }
 
   /**
    * Renders the chart.
@@ -71,9 +90,11 @@ final class BarChart {
             .append("\" text-anchor=\"middle\" fill=\"#222\">").append(esc(Format.count(v))).append("</text>");
       }
       double cx = x0 + c * group + group / 2;
-      s.append("<text x=\"").append(n(cx)).append("\" y=\"").append(n(y0 + 12))
+      String label = fitted(categories.get(c), cx, BOTTOM - LABEL_DROP - 4);
+      s.append("<text class=\"category\" x=\"").append(n(cx)).append("\" y=\"").append(n(y0 + LABEL_DROP))
           .append("\" text-anchor=\"end\" font-size=\"10\" transform=\"rotate(-35 ").append(n(cx)).append(' ')
-          .append(n(y0 + 12)).append(")\">").append(esc(categories.get(c))).append("</text>\n");
+          .append(n(y0 + LABEL_DROP)).append(")\"><title>").append(esc(categories.get(c))).append("</title>")
+          .append(esc(label)).append("</text>\n");
     }
     s.append("</g>\n");
     LineChart.legend(s, legend, width, height, true);

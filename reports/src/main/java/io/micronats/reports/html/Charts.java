@@ -159,11 +159,43 @@ final class Charts {
     return markers;
   }
 
+  /**
+   * Rate and p99 over time. A phase with faults gets its own pair of charts, so that a fault's
+   * marker is drawn only over the lines of the phase it was timed in; the phases without faults
+   * share one pair.
+   */
   private static List<Figure> overTime(String family, List<Phase> phases, RunResult result) {
     List<Phase> with = phases.stream().filter(p -> !p.timeSeries().isEmpty()).toList();
-    if (with.isEmpty()) {
-      return List.of();
+    List<Phase> quiet = with.stream().filter(p -> result.faultsIn(p.name()).isEmpty()).toList();
+    List<Figure> out = new ArrayList<>(quiet.isEmpty() ? List.of() : overTimeCharts(family, quiet, result));
+    for (Phase p : with) {
+      if (!result.faultsIn(p.name()).isEmpty()) {
+        out.addAll(overTimeCharts(family + ", phase " + p.name(), List.of(p), result));
+      }
     }
+    return out;
+  }
+
+  /**
+   * The points of a phase's time series that cover a whole interval: the last point is dropped
+   * when its interval is shorter than 90 % of the typical (median) interval, since the rate of
+   * that partial tail (the phase's end, while in-flight calls drain) would be drawn as a drop.
+   */
+  static List<TimePoint> wholeIntervals(List<TimePoint> series) {
+    if (series.size() < 3) {
+      return series;
+    }
+    List<Long> lengths = new ArrayList<>();
+    for (int i = 1; i < series.size(); i++) {
+      lengths.add(series.get(i).tMillis() - series.get(i - 1).tMillis());
+    }
+    long last = lengths.get(lengths.size() - 1);
+    List<Long> sorted = lengths.stream().sorted().toList();
+    long median = sorted.get(sorted.size() / 2);
+    return last < 0.9 * median ? series.subList(0, series.size() - 1) : series;
+  }
+
+  private static List<Figure> overTimeCharts(String family, List<Phase> with, RunResult result) {
     List<LineChart.Series> rates = new ArrayList<>();
     List<LineChart.Series> p99s = new ArrayList<>();
     double maxT = 0;
@@ -171,10 +203,13 @@ final class Charts {
     double rHi = 0;
     double pLo = Double.POSITIVE_INFINITY;
     double pHi = 0;
+    boolean dropped = false;
     for (Phase p : with) {
       List<LineChart.Point> r = new ArrayList<>();
       List<LineChart.Point> q = new ArrayList<>();
-      for (TimePoint t : p.timeSeries()) {
+      List<TimePoint> whole = wholeIntervals(p.timeSeries());
+      dropped |= whole.size() < p.timeSeries().size();
+      for (TimePoint t : whole) {
         double sec = t.tMillis() / 1000.0;
         maxT = Math.max(maxT, sec);
         r.add(LineChart.Point.of(sec, t.rate()));
@@ -205,14 +240,18 @@ final class Charts {
     Axis yp = Axis.log("p99 latency", Double.isFinite(pLo) ? pLo : 1, Math.max(pHi, 1), Format::microsTick);
     String caption = "One point per interval of the phase, after merging its n repetitions; the legend gives n and"
         + " the range of %s across repetitions."
-        + (markers.isEmpty() ? "" : " Dashed vertical lines mark injected faults; the shading runs to when error rate"
-            + " and p99 were back to baseline (see Faults).");
+        + (dropped ? " " + PARTIAL_NOTE : "")
+        + (markers.isEmpty() ? "" : " Dashed vertical lines mark the faults injected in this phase; the shading runs"
+            + " to when error rate and p99 were back to baseline (see Faults).");
     return List.of(
         new Figure("Throughput over time: " + family, String.format(caption, "the achieved rate"),
             LineChart.render("Throughput over time: " + family, x, yr, rates, markers, WIDTH, HEIGHT)),
         new Figure("p99 latency over time: " + family, String.format(caption, "p99"),
             LineChart.render("p99 latency over time: " + family, x, yp, p99s, markers, WIDTH, HEIGHT)));
   }
+
+  /** Said in a caption when a partial last interval was left out. */
+  static final String PARTIAL_NOTE = "The last, partial interval of a phase (shorter than the others) is not drawn.";
 
   static List<Phase> kneePhases(List<Phase> phases) {
     List<Phase> open = phases.stream().filter(p -> p.mode() == Mode.OPEN && !p.latency().isEmpty())
@@ -378,6 +417,18 @@ final class Charts {
     return points;
   }
 
+  /** Whether no present value ({@code >= 0}) of {@code values} is above 0: a bar chart would be empty. */
+  static boolean allZero(double[][] values) {
+    for (double[] row : values) {
+      for (double v : row) {
+        if (v > 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static Optional<Figure> loss(RunResult r) {
     List<String> keys = new ArrayList<>(LOSS_ALWAYS);
     for (String k : LOSS_IF_ANY) {
@@ -400,6 +451,10 @@ final class Charts {
       }
     }
     int n = phases.stream().mapToInt(p -> Math.max(1, p.repetitions().size())).max().orElse(1);
+    if (allZero(values)) {
+      return Optional.of(Figure.sentence("Loss, duplicates and errors", "no errors, loss or duplicates in any phase"
+          + " (" + String.join(", ", keys) + " all 0 over n=" + n + " repetitions per phase), so no chart is drawn."));
+    }
     return Optional.of(new Figure("Loss, duplicates and errors", "Totals over n=" + n + " repetitions per phase"
         + " (per-repetition values in the tables); log scale, zero written as 0; a key absent from a phase has no bar.",
         BarChart.render("Loss, duplicates and errors", "count", categories, keys, values, WIDTH, HEIGHT + 40)));

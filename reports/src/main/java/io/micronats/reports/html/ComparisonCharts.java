@@ -117,6 +117,10 @@ final class ComparisonCharts {
             + x.count(MetricNames.DUPLICATED)).orElse(-1.0);
       }
     }
+    if (Charts.allZero(values)) {
+      return Optional.of(Figure.sentence("Errors, loss and duplicates, side by side", "no errors, loss or duplicates"
+          + " in any shared phase of any input, so no chart is drawn."));
+    }
     return Optional.of(new Figure("Errors, loss and duplicates, side by side", "Per phase and input: timeouts +"
         + " no responders + remote errors + lost + duplicated, totals over each input's repetitions; log scale.",
         BarChart.render("Errors, loss and duplicates, side by side", "count", phases, keys, values, Charts.WIDTH, Charts.HEIGHT + 40)));

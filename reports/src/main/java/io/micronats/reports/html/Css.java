@@ -22,6 +22,7 @@ final class Css {
       figure { margin: 14px 0; break-inside: avoid; page-break-inside: avoid; }
       figure svg { max-width: 100%; height: auto; display: block; border: 1px solid #e3e3e3; }
       figcaption { font-size: 0.88em; color: #333; margin-top: 4px; max-width: 760px; }
+      p.chart-note { max-width: 760px; }
       .table { overflow-x: auto; break-inside: avoid; page-break-inside: avoid; }
       table { border-collapse: collapse; font-size: 0.86em; margin-bottom: 0.6em; }
       th, td { border: 1px solid #d0d0d0; padding: 3px 7px; vertical-align: top; text-align: left; }

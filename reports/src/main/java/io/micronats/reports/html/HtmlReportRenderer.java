@@ -7,6 +7,7 @@ import io.micronats.reports.NamedTckReport;
 import io.micronats.reports.ReportRenderer;
 import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
+import io.micronats.reports.bench.BenchDocument;
 import io.micronats.reports.analysis.EnvironmentCheck;
 import io.micronats.reports.analysis.FaultTables;
 import io.micronats.reports.analysis.Headline;
@@ -43,6 +44,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     if (!set.tckReports().isEmpty()) {
       tck(set.tckReports(), page);
+    }
+    for (int i = 0; i < set.benches().size(); i++) {
+      bench(set.benches().get(i), i, page);
     }
     page.foot();
     out.write(page.html.toString());
@@ -122,6 +126,24 @@ public final class HtmlReportRenderer implements ReportRenderer {
     page.html.append("</section>\n");
   }
 
+  private static void bench(BenchDocument b, int index, Page page) {
+    page.html.append("<section id=\"bench-").append(index + 1).append("\">\n<h2>")
+        .append(b.kind().equals("jmh") ? "JMH: " : "Bench: ").append(esc(b.name())).append("</h2>\n");
+    if (!b.ratios().isEmpty()) {
+      page.figures(List.of(new Figure("Ours / raw per entry and figure",
+          "One bar per entry and figure; the dashed line is raw jnats (1\u00d7). n and ranges in the table.",
+          RatioChart.render("Ours / raw per entry and figure", b.ratios(), Charts.WIDTH))));
+    }
+    for (int t = 0; t < b.tables().size(); t++) {
+      if (t == 0) {
+        page.table(b.tables().get(t));
+      } else {
+        page.details(b.tables().get(t).title(), b.tables().get(t));
+      }
+    }
+    page.html.append("</section>\n");
+  }
+
   private static void warnings(List<String> warnings, Page page) {
     for (String w : warnings) {
       page.html.append("<p class=\"warning\" role=\"alert\"><b>Warning:</b> ").append(esc(w)).append("</p>\n");
@@ -157,6 +179,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
       if (!set.tckReports().isEmpty()) {
         html.append(" <a href=\"#tck\">TCK</a>");
       }
+      for (int i = 0; i < set.benches().size(); i++) {
+        html.append(" <a href=\"#bench-").append(i + 1).append("\">").append(esc(set.benches().get(i).name())).append("</a>");
+      }
       html.append("</nav>\n</header>\n<main>\n");
     }
 
@@ -187,6 +212,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
       boolean open = false;
       boolean openSmall = false;
       for (Figure f : figures) {
+        if (f.isSentence()) {
+          if (open) {
+            html.append("</div>\n");
+            open = false;
+          }
+          html.append("<p class=\"chart-note\"><b>").append(esc(f.title())).append(":</b> ").append(esc(f.caption()))
+              .append("</p>\n");
+          continue;
+        }
         if (!open || openSmall != f.small()) {
           if (open) {
             html.append("</div>\n");

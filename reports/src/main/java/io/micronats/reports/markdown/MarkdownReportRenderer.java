@@ -5,6 +5,7 @@ import io.micronats.reports.NamedTckReport;
 import io.micronats.reports.ReportRenderer;
 import io.micronats.reports.ReportSet;
 import io.micronats.reports.analysis.Cell;
+import io.micronats.reports.bench.BenchDocument;
 import io.micronats.reports.analysis.EnvironmentCheck;
 import io.micronats.reports.analysis.FaultTables;
 import io.micronats.reports.analysis.Headline;
@@ -42,6 +43,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (!set.tckReports().isEmpty()) {
       tck(set.tckReports(), md);
     }
+    for (BenchDocument b : set.benches()) {
+      md.append("## ").append(b.kind().equals("jmh") ? "JMH: " : "Bench: ").append(escape(b.name())).append("\n\n");
+      b.tables().forEach(t -> table(t, md, 3));
+    }
     out.write(md.toString());
     out.flush();
   }
@@ -52,6 +57,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         .append(r.source()).append("`\n"));
     set.tckReports().forEach(r -> md.append("- TCK report **").append(escape(r.name())).append("** from `")
         .append(r.source()).append("`\n"));
+    set.benches().forEach(b -> md.append("- ").append(b.kind().equals("jmh") ? "JMH result **" : "bench result **")
+        .append(escape(b.name())).append("**\n"));
     md.append('\n');
   }
 

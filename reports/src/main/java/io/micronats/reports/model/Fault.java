@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param disconnects client disconnections in the window
  * @param reconnects client reconnections in the window
  * @param steps what the injector did, in order, each as {@code +<ms> <what>}
- * @param rpc RPC calls in the window (by intended send time)
+ * @param rpc RPC calls in the window (by actual send time)
  * @param broker broker messages in the window (loss by send time)
  * @param registry registry lookups in the window
  * @param recoveredUndecided why {@code recoveredAfterMillis} is absent, with the figures that decided it

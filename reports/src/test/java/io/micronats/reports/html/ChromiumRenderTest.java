@@ -133,6 +133,14 @@ class ChromiumRenderTest {
     assertThat(browser.execute("return performance.getEntriesByType('resource').length;").asInt())
         .as("resources fetched by the page").isZero();
     assertThat(browser.browserLog()).noneMatch(e -> "SEVERE".equals(e.path("level").asText()));
+    assertThat(browser.execute("return document.documentElement.scrollWidth;").asInt())
+        .as("page width at a 1280 px window (no horizontal overflow)").isLessThanOrEqualTo(1280);
+    JsonNode headline = browser.execute("""
+        var h = document.getElementById('headline'); if (!h) { return null; }
+        var r = h.getBoundingClientRect(); return {top: r.top, bottom: r.bottom};""");
+    assertThat(headline.isObject()).as("the page has a headline block").isTrue();
+    assertThat(headline.path("bottom").asDouble()).as("headline block within the first 1280x900 screen")
+        .isLessThanOrEqualTo(900);
     saveScreenshot(screenshot);
     return charts;
   }

@@ -139,19 +139,21 @@ class HtmlReportRendererTest {
     int brokerMarked = 0;
     while (m.find()) {
       String svg = m.group(0);
-      if (svg.contains("over time: rpc")) {
-        assertThat(svg).contains("<g class=\"markers\"").contains("fault kill-node-1 (kill) in rpc-open-2000")
+      if (svg.contains("over time: rpc, phase rpc-open-2000</title>")) {
+        assertThat(svg).contains("<g class=\"markers\"").contains("fault kill-node-1 (kill)")
             .doesNotContain("pause-node-2").contains("class=\"recovery\"");
+        assertThat(svg).as("only the faulted phase's line").containsOnlyOnce("<polyline");
         rpcMarked++;
-      } else if (svg.contains("over time: broker")) {
-        assertThat(svg).contains("fault pause-node-2 (pause) in broker-50k").doesNotContain("kill-node-1");
+      } else if (svg.contains("over time: broker, phase broker-50k</title>")) {
+        assertThat(svg).contains("fault pause-node-2 (pause)").doesNotContain("kill-node-1");
         brokerMarked++;
       } else {
-        assertThat(svg).doesNotContain("class=\"fault\"");
+        assertThat(svg).as("a chart of phases without faults has no marker").doesNotContain("class=\"fault\"");
       }
     }
-    assertThat(rpcMarked).as("rate and p99 charts of the rpc family").isEqualTo(2);
-    assertThat(brokerMarked).as("rate and p99 charts of the broker family").isEqualTo(2);
+    assertThat(rpcMarked).as("rate and p99 charts of the faulted rpc phase").isEqualTo(2);
+    assertThat(brokerMarked).as("rate and p99 charts of the faulted broker phase").isEqualTo(2);
+    assertThat(html).contains("Throughput over time: rpc</title>", "Throughput over time: broker</title>");
     assertThat(html).contains("<h3 id=\"faults-1\">Faults</h3>", "<h4>Fault timelines</h4>",
         "<h4>Fault accounting: clients and RPC</h4>", "<h4>Fault accounting: broker</h4>",
         "<h4>Fault accounting: registry</h4>", "<h4>Fault steps</h4>", "+1500 SIGCONT node 2");
