@@ -140,4 +140,14 @@ class CommandsTest {
     assertThat(run(new MicronatsCommand(), "jmh", "-frobnicate", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("JMH arguments").contains("frobnicate");
   }
+
+  @Test
+  void simulateValidateOnlyRejectsAWrongPluginNameListingTheAvailableOnes() throws Exception {
+    Path file = dir.resolve("typo.yaml");
+    Files.writeString(file, "name: typo\nimplementation: memroy\nfleet: {services: 5}\n");
+    int code = run(new MicronatsCommand(), "simulate", file.toString(), "--validate-only", "-q");
+    assertThat(code).isEqualTo(ExitCodes.INVALID_SCENARIO);
+    assertThat(err.toString()).contains("no plugin named 'memroy'").contains("memory").contains("nats");
+    assertThat(out.toString()).doesNotContain("is valid");
+  }
 }
