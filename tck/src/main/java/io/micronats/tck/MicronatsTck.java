@@ -8,12 +8,12 @@ import io.micronats.tck.registry.RegistryEdgeRules;
 import io.micronats.tck.registry.RegistryLookupRules;
 import io.micronats.tck.registry.RegistryWatchRules;
 import io.micronats.tck.rpc.RpcRules;
+import io.micronats.tck.rules.GroupName;
 import io.micronats.tck.transport.TransportEdgeRules;
 import io.micronats.tck.transport.TransportExchangeRules;
 import io.micronats.tck.transport.TransportLifecycleRules;
 import io.micronats.tck.transport.TransportSamplingRules;
 import io.micronats.tck.transport.TransportServeRules;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -45,7 +45,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** TRN-001 to TRN-014. */
   @Nested
-  @DisplayName("Transport: exchange")
+  @GroupName("Transport: exchange")
   class TransportExchange extends TransportExchangeRules {
     @Override
     protected TckTarget target() {
@@ -55,7 +55,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** TRN-015 to TRN-028. */
   @Nested
-  @DisplayName("Transport: lifecycle")
+  @GroupName("Transport: lifecycle")
   class TransportLifecycle extends TransportLifecycleRules {
     @Override
     protected TckTarget target() {
@@ -65,7 +65,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** TRN-029 to TRN-034. */
   @Nested
-  @DisplayName("Transport: serve")
+  @GroupName("Transport: serve")
   class TransportServe extends TransportServeRules {
     @Override
     protected TckTarget target() {
@@ -75,7 +75,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** BRK-001 to BRK-016. */
   @Nested
-  @DisplayName("Broker: delivery")
+  @GroupName("Broker: delivery")
   class BrokerDelivery extends BrokerDeliveryRules {
     @Override
     protected TckTarget target() {
@@ -85,7 +85,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** BRK-017 to BRK-030. */
   @Nested
-  @DisplayName("Broker: lifecycle")
+  @GroupName("Broker: lifecycle")
   class BrokerLifecycle extends BrokerLifecycleRules {
     @Override
     protected TckTarget target() {
@@ -95,7 +95,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** REG-001 to REG-021. */
   @Nested
-  @DisplayName("Registry: lookups")
+  @GroupName("Registry: lookups")
   class RegistryLookup extends RegistryLookupRules {
     @Override
     protected TckTarget target() {
@@ -105,7 +105,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** REG-022 to REG-031. */
   @Nested
-  @DisplayName("Registry: watch")
+  @GroupName("Registry: watch")
   class RegistryWatch extends RegistryWatchRules {
     @Override
     protected TckTarget target() {
@@ -115,7 +115,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** TRN-035 to TRN-037: close while others send, several instances, one instance closed. */
   @Nested
-  @DisplayName("Transport: concurrency, instances, lifecycle")
+  @GroupName("Transport: concurrency, instances, lifecycle")
   class TransportEdges extends TransportEdgeRules {
     @Override
     protected TckTarget target() {
@@ -125,7 +125,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** TRN-038: a sample that shows a 1-in-1,000 defect. */
   @Nested
-  @DisplayName("Transport: rare faults")
+  @GroupName("Transport: rare faults")
   class TransportSampling extends TransportSamplingRules {
     @Override
     protected TckTarget target() {
@@ -135,7 +135,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** BRK-031 to BRK-033: churn from many threads, several instances, after close(). */
   @Nested
-  @DisplayName("Broker: concurrency, instances, lifecycle")
+  @GroupName("Broker: concurrency, instances, lifecycle")
   class BrokerEdges extends BrokerEdgeRules {
     @Override
     protected TckTarget target() {
@@ -145,7 +145,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** BRK-034 to BRK-036: samples that show a 1-in-1,000 defect. */
   @Nested
-  @DisplayName("Broker: rare faults")
+  @GroupName("Broker: rare faults")
   class BrokerSampling extends BrokerSamplingRules {
     @Override
     protected TckTarget target() {
@@ -155,7 +155,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** REG-032 to REG-035: concurrent changes as a history, one instance closed, several versions, empty node lists. */
   @Nested
-  @DisplayName("Registry: concurrency, instances, lifecycle, shapes")
+  @GroupName("Registry: concurrency, instances, lifecycle, shapes")
   class RegistryEdges extends RegistryEdgeRules {
     @Override
     protected TckTarget target() {
@@ -165,7 +165,7 @@ public abstract class MicronatsTck extends TckSetupCheck {
 
   /** RPC-001 and up. */
   @Nested
-  @DisplayName("RPC")
+  @GroupName("RPC")
   class Rpc extends RpcRules {
     @Override
     protected TckTarget target() {

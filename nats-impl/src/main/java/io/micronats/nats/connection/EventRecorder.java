@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EventRecorder implements ConnectionListener, ErrorListener {
   private static final Logger LOG = LoggerFactory.getLogger("io.micronats.nats.connection");
+  /** One WARN per fault, not one per connection it hits. */
+  private static final FaultWarnings ONCE = new FaultWarnings();
 
   private final String label;
   private final ConnectionStats stats;
@@ -89,8 +91,9 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
       case LAME_DUCK -> ConnectionEvent.Type.LAME_DUCK;
     };
     switch (t) {
-      case DISCONNECTED -> LOG.warn("NATS connection {} disconnected from {}", label, server);
-      case LAME_DUCK -> LOG.warn("NATS connection {}: server {} entered lame duck mode", label, server);
+      case DISCONNECTED -> warnOnce("disconnected:" + server, "NATS connection {} disconnected from {}"
+          + " (further disconnections from it within " + FaultWarnings.WINDOW_SECONDS + " s at DEBUG)", server);
+      case LAME_DUCK -> warnOnce("lameduck:" + server, "NATS connection {}: server {} entered lame duck mode", server);
       case DISCOVERED_SERVERS -> LOG.debug("NATS connection {} discovered servers {}", label,
           Secrets.mask(conn.getServers().toString()));
       case RESUBSCRIBED -> LOG.info("NATS connection {} resubscribed on {}", label, server);
@@ -115,7 +118,7 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   @Override
   public void exceptionOccurred(Connection conn, Exception exp) {
     String shown = Secrets.mask(exp.toString());
-    LOG.warn("NATS connection {}: {}", label, shown);
+    warnOnce("exception:" + shown, "NATS connection {}: {}", shown);
     lastProblem = Secrets.mask(rootMessage(exp));
     for (Throwable t = exp; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof javax.net.ssl.SSLException) {
@@ -146,6 +149,15 @@ final class EventRecorder implements ConnectionListener, ErrorListener {
   public void socketWriteTimeout(Connection conn) {
     LOG.warn("NATS connection {}: socket write timeout", label);
     emit(new ConnectionEvent(ConnectionEvent.Type.ERROR, conn, "socket write timeout", Optional.empty()));
+  }
+
+  /** WARN for the first connection a fault hits, DEBUG for the others (all are counted). */
+  private void warnOnce(String key, String format, String detail) {
+    if (ONCE.first(key, System.nanoTime())) {
+      LOG.warn(format, label, detail);
+    } else {
+      LOG.debug(format, label, detail);
+    }
   }
 
   private void emit(ConnectionEvent event) {

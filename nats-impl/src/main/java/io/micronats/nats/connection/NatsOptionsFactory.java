@@ -16,6 +16,8 @@ import java.nio.file.Path;
 final class NatsOptionsFactory {
   private static final java.time.Duration PUSH_TIMEOUT_FLOOR = java.time.Duration.ofSeconds(2);
 
+  private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
+
   private NatsOptionsFactory() {}
 
   /**
@@ -37,6 +39,9 @@ final class NatsOptionsFactory {
         .writeQueuePushTimeout(s.timeout().compareTo(PUSH_TIMEOUT_FLOOR) < 0 ? PUSH_TIMEOUT_FLOOR : s.timeout())
         // A malformed header block from anyone on a subscribed subject would stop jnats' reader.
         .dataPortType(GuardedDataPort.class.getName())
+        // jnats' defaults are Executors' unnamed pool-N-thread-M threads: name them after the connection.
+        .connectThreadFactory(named("nats-connect-" + s.name()))
+        .callbackThreadFactory(named("nats-callback-" + s.name()))
         .connectionListener(recorder)
         .errorListener(recorder);
     NatsAuth auth = s.auth();
@@ -59,6 +64,14 @@ final class NatsOptionsFactory {
       b.sslContext(PemSslContexts.create(s.tls()));
     }
     return b.build();
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    return task -> {
+      Thread t = new Thread(task, prefix + "-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static char[] readSeed(Path file) {

@@ -105,10 +105,12 @@ public final class SimulateCommand implements Callable<Integer> {
     if (agent) {
       return distributed(scenario, console);
     }
-    if (out == null) {
+    if (out == null && !validateOnly) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
     }
-    plan = LoadPlan.builder(scenario).outputDirectory(out).progress(!output.quiet)
+    // --validate-only writes nothing, so it needs no --out; the plan still names a directory.
+    Path dir = out != null ? out : Path.of("(none: --validate-only writes nothing)");
+    plan = LoadPlan.builder(scenario).outputDirectory(dir).progress(!output.quiet)
         .histogramLogs(!output.noHistogramLogs).externalUrls(urls).build();
     if (agents > 0) {
       return distributed(scenario, console);

@@ -114,4 +114,40 @@ class CommandsTest {
     assertThat(run(new MicronatsCommand(), "demo", "--frobnicate")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--frobnicate");
   }
+
+  @Test
+  void simulateValidateOnlyNeedsNoOut() throws Exception {
+    Path file = dir.resolve("ok.yaml");
+    Files.writeString(file, "name: tiny\nimplementation: memory\nfleet: {services: 5}\n");
+    int code = run(new MicronatsCommand(), "simulate", file.toString(), "--validate-only", "-q");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("scenario tiny is valid").contains("--validate-only writes nothing");
+  }
+
+  @Test
+  void jmhPassesJmhsOwnArgumentsThrough() throws Exception {
+    Path jmhOut = dir.resolve("jmh");
+    int code = run(new MicronatsCommand(), "jmh", "-f", "0", "-wi", "0", "-i", "1", "-r", "200ms",
+        "--out", jmhOut.toString(), ".*SelectorBenchmark.*");
+    assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+    String json = Files.readString(jmhOut.resolve("jmh.json"));
+    assertThat(json).contains("SelectorBenchmark").doesNotContain("MessageEncodingBenchmark")
+        .contains("\"forks\" : 0").contains("\"measurementIterations\" : 1").contains("\"measurementTime\" : \"200 ms\"");
+  }
+
+  @Test
+  void jmhRejectsAnUnknownJmhArgumentAsAUsageError() {
+    assertThat(run(new MicronatsCommand(), "jmh", "-frobnicate", "--out", dir.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("JMH arguments").contains("frobnicate");
+  }
+
+  @Test
+  void simulateValidateOnlyRejectsAWrongPluginNameListingTheAvailableOnes() throws Exception {
+    Path file = dir.resolve("typo.yaml");
+    Files.writeString(file, "name: typo\nimplementation: memroy\nfleet: {services: 5}\n");
+    int code = run(new MicronatsCommand(), "simulate", file.toString(), "--validate-only", "-q");
+    assertThat(code).isEqualTo(ExitCodes.INVALID_SCENARIO);
+    assertThat(err.toString()).contains("no plugin named 'memroy'").contains("memory").contains("nats");
+    assertThat(out.toString()).doesNotContain("is valid");
+  }
 }

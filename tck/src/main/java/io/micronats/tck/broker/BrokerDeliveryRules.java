@@ -1,5 +1,6 @@
 package io.micronats.tck.broker;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.Message;
 import io.micronats.spi.PayloadTooLargeException;
 import io.micronats.spi.broker.Broker;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -312,7 +312,7 @@ public abstract class BrokerDeliveryRules extends BrokerRuleSupport {
       inboxes.add(inbox());
     }
     Broker shared = broker();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = TckThreads.pool("tck-broker", 8);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < topics; i++) {
@@ -370,7 +370,7 @@ public abstract class BrokerDeliveryRules extends BrokerRuleSupport {
 
   private void publishConcurrently(List<Broker> publishers, String topic, int each, DeliveryHistory history)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(publishers.size());
+    ExecutorService pool = TckThreads.pool("tck-broker", publishers.size());
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int p = 0; p < publishers.size(); p++) {

@@ -1,5 +1,6 @@
 package io.micronats.tck.broker;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.MessagingException;
 import io.micronats.spi.Message;
 import io.micronats.spi.broker.Broker;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +47,7 @@ public abstract class BrokerEdgeRules extends BrokerRuleSupport {
     int threads = 8;
     int rounds = 20;
     List<Counting> churned = new CopyOnWriteArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(publishers.size() + threads);
+    ExecutorService pool = TckThreads.pool("tck-broker", publishers.size() + threads);
     try {
       List<Future<?>> pubs = new ArrayList<>();
       for (int p = 0; p < publishers.size(); p++) {

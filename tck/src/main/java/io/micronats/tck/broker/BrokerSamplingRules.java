@@ -1,5 +1,6 @@
 package io.micronats.tck.broker;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.Message;
 import io.micronats.spi.broker.Broker;
 import io.micronats.spi.broker.SubscribeOptions;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -198,7 +198,7 @@ public abstract class BrokerSamplingRules extends BrokerRuleSupport {
 
   /** Runs {@code body} for 0..n-1 on n threads and waits for all of them. */
   private void inParallel(int n, ThrowingIntConsumer body) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
+    ExecutorService pool = TckThreads.pool("tck-broker", n);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package io.micronats.tck.registry;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.registry.Node;
 import io.micronats.spi.registry.Registry;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,7 +53,7 @@ public abstract class RegistryEdgeRules extends RegistryRuleSupport {
         ids.add("t" + t + "-" + i);
       }
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads + watchers.size());
+    ExecutorService pool = TckThreads.pool("tck-registry", threads + watchers.size());
     try {
       List<Future<?>> recorders = new ArrayList<>();
       for (int w = 0; w < watchers.size(); w++) {

@@ -1,5 +1,6 @@
 package io.micronats.tck.registry;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.RegistryException;
 import io.micronats.spi.ServiceNotFoundException;
 import io.micronats.spi.registry.Endpoint;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -231,7 +231,7 @@ public abstract class RegistryLookupRules extends RegistryRuleSupport {
     List<Registry> instances = List.of(registry(), other);
     int threads = 8;
     int each = 10;
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = TckThreads.pool("tck-registry", threads);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -260,7 +260,7 @@ public abstract class RegistryLookupRules extends RegistryRuleSupport {
     registry().register(service(name, "v1", "a", "b"));
     registry().register(service(name, "v2", "c"));
     Map<String, Set<String>> expected = Map.of("v1", Set.of("a", "b"), "v2", Set.of("c"));
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = TckThreads.pool("tck-registry", 8);
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int t = 0; t < 8; t++) {

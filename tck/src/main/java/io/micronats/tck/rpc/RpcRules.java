@@ -1,5 +1,6 @@
 package io.micronats.tck.rpc;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.Message;
 import io.micronats.spi.OperationTimeoutException;
 import io.micronats.spi.ServiceNotFoundException;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -123,7 +123,7 @@ public abstract class RpcRules extends RuleGroup {
     String name = unique("echo");
     server(transport(), registry(), name, "Svc.Echo", req -> Message.of(req.bodyAsString()));
     RpcClient client = client();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = TckThreads.pool("tck-rpc", 8);
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int c = 0; c < 16; c++) {

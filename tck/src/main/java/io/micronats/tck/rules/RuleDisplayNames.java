@@ -5,8 +5,10 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayNameGenerator;
 
 /**
- * Names each rule test "ID statement", so that every report shows the rule, and each rule group
- * by its class name.
+ * Names each rule test "ID statement", so that every report shows the rule, and each nested rule
+ * group by its {@link GroupName} and the concrete TCK subclass that runs it
+ * ("Registry: lookups (AcmeTckTest)"), so that the results of two subclasses stay apart in
+ * Surefire's XML and in IDEs. The rule IDs are untouched.
  *
  * <p>Stateless and thread-safe; JUnit instantiates it through
  * {@link org.junit.jupiter.api.DisplayNameGeneration}.
@@ -25,5 +27,18 @@ public final class RuleDisplayNames extends DisplayNameGenerator.Standard {
     return RuleCatalogue.standard().find(rule.value())
         .map(r -> r.id() + " " + r.statement())
         .orElse(rule.value() + " (not in the catalogue)");
+  }
+
+  @Override
+  public String generateDisplayNameForNestedClass(List<Class<?>> enclosingInstanceTypes, Class<?> nestedClass) {
+    GroupName group = nestedClass.getAnnotation(GroupName.class);
+    if (group == null) {
+      return super.generateDisplayNameForNestedClass(enclosingInstanceTypes, nestedClass);
+    }
+    if (enclosingInstanceTypes.isEmpty()) {
+      return group.value();
+    }
+    Class<?> subclass = enclosingInstanceTypes.get(enclosingInstanceTypes.size() - 1);
+    return group.value() + " (" + subclass.getSimpleName() + ")";
   }
 }

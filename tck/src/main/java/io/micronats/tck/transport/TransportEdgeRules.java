@@ -1,5 +1,6 @@
 package io.micronats.tck.transport;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.OperationTimeoutException;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +68,7 @@ public abstract class TransportEdgeRules extends TransportRuleSupport {
     Socket client = dial(address);
     AtomicInteger[] returned = new AtomicInteger[threads];
     AtomicReference<Throwable> wrongFailure = new AtomicReference<>();
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = TckThreads.pool("tck-transport", threads);
     int[] beforeClose = new int[threads];
     try {
       List<Future<?>> senders = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.micronats.tck.transport;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.Names;
@@ -21,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -146,7 +146,7 @@ public abstract class TransportExchangeRules extends TransportRuleSupport {
     String address = unique("push");
     closeLater(transport().listen(address, socket -> {
       socket.receive(env().waitTimeout());
-      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      ExecutorService pool = TckThreads.pool("tck-transport", threads);
       try {
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -184,7 +184,7 @@ public abstract class TransportExchangeRules extends TransportRuleSupport {
     String address = echoListener().address();
     int clients = 16;
     int each = 10;
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    ExecutorService pool = TckThreads.pool("tck-transport", 8);
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
@@ -222,7 +222,7 @@ public abstract class TransportExchangeRules extends TransportRuleSupport {
       }
     }));
     Socket client = dial(address);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ExecutorService pool = TckThreads.pool("tck-transport", threads);
     try {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < threads; t++) {

@@ -1,5 +1,6 @@
 package io.micronats.tck.transport;
 
+import io.micronats.tck.env.TckThreads;
 import io.micronats.spi.ClosedException;
 import io.micronats.spi.Message;
 import io.micronats.spi.OperationTimeoutException;
@@ -9,7 +10,6 @@ import io.micronats.tck.rules.RuleTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +38,7 @@ public abstract class TransportSamplingRules extends TransportRuleSupport {
     for (int c = 0; c < clients; c++) {
       sockets.add(closeLater(instances.get(c % 2).dial(address, env().waitTimeout())));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    ExecutorService pool = TckThreads.pool("tck-transport", clients);
     List<String> problems = new ArrayList<>();
     try {
       List<Future<String>> runs = new ArrayList<>();
