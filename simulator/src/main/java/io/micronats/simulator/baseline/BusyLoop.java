@@ -5,6 +5,7 @@ package io.micronats.simulator.baseline;
  * arithmetic for at most {@code args[1]} milliseconds, then exit. Not part of the API.
  */
 public final class BusyLoop {
+  @SuppressWarnings("UnusedVariable") // written, never read: the volatile store keeps the JIT from removing the spin
   private static volatile long sink;
 
   private BusyLoop() {}

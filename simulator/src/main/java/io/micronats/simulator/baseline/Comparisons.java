@@ -61,6 +61,7 @@ public final class Comparisons {
   }
 
   /** A measured phase, wrapped: the contender around it, and its cost per operation added to its rates. */
+  @SuppressWarnings("try") // the contender only has to live while the body runs; it is never referenced
   private PhaseRecord measured(Phases phases, Measured body) throws Exception {
     CostMeter[] meter = new CostMeter[1];
     PhaseRecord r;

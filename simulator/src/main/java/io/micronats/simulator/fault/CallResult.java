@@ -75,6 +75,10 @@ public enum CallResult {
 
   /** The result an RPC outcome stands for. */
   public static CallResult of(Outcome outcome) {
-    return BY_OUTCOME.get(outcome);
+    CallResult result = BY_OUTCOME.get(outcome);
+    if (result == null) {
+      throw new IllegalArgumentException("no call result for outcome " + outcome);
+    }
+    return result;
   }
 }

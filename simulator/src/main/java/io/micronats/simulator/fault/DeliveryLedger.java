@@ -24,6 +24,9 @@ import java.util.Objects;
  */
 public final class DeliveryLedger implements DeliveryObserver {
   private final int maxPerPublisher;
+  /** The send times of a publisher that sent nothing; never added to. */
+  private static final LongList NONE_SENT = new LongList(0);
+
   private final Map<String, LongList> sendTimes = new LinkedHashMap<>();
   private final Map<String, BitSet> rejectedSeqs = new LinkedHashMap<>();
   private final Map<String, LongList> rejectTimes = new LinkedHashMap<>();
@@ -69,6 +72,7 @@ public final class DeliveryLedger implements DeliveryObserver {
   }
 
   /** Declares that {@code target} should receive every message of {@code publisher}, in order. */
+  @Override
   public synchronized void expect(String target, String publisher) {
     expect(target, publisher, true);
   }
@@ -78,6 +82,7 @@ public final class DeliveryLedger implements DeliveryObserver {
    * {@code ordered} false (a queue group, whose members receive in parallel), arrival order is
    * not accounted.
    */
+  @Override
   public synchronized void expect(String target, String publisher, boolean ordered) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(publisher, "publisher");
@@ -87,6 +92,7 @@ public final class DeliveryLedger implements DeliveryObserver {
   }
 
   /** Records that {@code publisher} is about to send message {@code seq}. */
+  @Override
   public synchronized void sent(String publisher, long seq, long nanos) {
     LongList times = sendTimes.computeIfAbsent(publisher, p -> new LongList(maxPerPublisher));
     if (seq < 0 || seq >= maxPerPublisher || !times.set((int) seq, nanos, Long.MIN_VALUE)) {
@@ -95,6 +101,7 @@ public final class DeliveryLedger implements DeliveryObserver {
   }
 
   /** Records that sending {@code seq} threw: it was never sent and cannot be lost. */
+  @Override
   public synchronized void rejected(String publisher, long seq, long nanos) {
     if (seq < 0 || seq >= maxPerPublisher) {
       return;
@@ -107,6 +114,7 @@ public final class DeliveryLedger implements DeliveryObserver {
    * Records that {@code target} received {@code publisher}'s message {@code seq}. A target or
    * publisher never declared with {@link #expect} is counted as a stranger and otherwise ignored.
    */
+  @Override
   public synchronized void received(String target, String publisher, long seq, long nanos) {
     Map<String, Pair> byPublisher = pairs.get(target);
     Pair p = byPublisher == null ? null : byPublisher.get(publisher);
@@ -149,9 +157,9 @@ public final class DeliveryLedger implements DeliveryObserver {
         Pair p = e.getValue();
         long sent = sentCount(publisher);
         long lost = 0;
-        LongList times = sendTimes.get(publisher);
+        LongList times = sendTimes.getOrDefault(publisher, NONE_SENT);
         BitSet rejected = rejectedSeqs.getOrDefault(publisher, new BitSet());
-        int n = times == null ? 0 : times.size();
+        int n = times.size();
         for (int i = 0; i < n; i++) {
           if (times.get(i) != Long.MIN_VALUE && !rejected.get(i) && !p.received.get(i)) {
             lost++;
@@ -175,10 +183,10 @@ public final class DeliveryLedger implements DeliveryObserver {
     long reordered = 0;
     for (Map<String, Pair> byPublisher : pairs.values()) {
       for (Map.Entry<String, Pair> e : byPublisher.entrySet()) {
-        LongList times = sendTimes.get(e.getKey());
+        LongList times = sendTimes.getOrDefault(e.getKey(), NONE_SENT);
         BitSet rejected = rejectedSeqs.getOrDefault(e.getKey(), new BitSet());
         Pair p = e.getValue();
-        int n = times == null ? 0 : times.size();
+        int n = times.size();
         for (int i = 0; i < n; i++) {
           long t = times.get(i);
           if (t != Long.MIN_VALUE && t >= fromNanos && t < toNanos && !rejected.get(i)) {

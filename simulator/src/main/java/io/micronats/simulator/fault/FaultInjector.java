@@ -20,7 +20,9 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -46,6 +48,7 @@ public final class FaultInjector implements AutoCloseable {
   private static final Duration ROUTES_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration LAME_DUCK_EXIT = Duration.ofSeconds(60);
   /** What a fault returns when nothing is left to revert. */
+  @SuppressWarnings("UnnecessaryLambda") // a sentinel compared by identity (revert == NOTHING), not a helper
   private static final Runnable NOTHING = () -> {};
 
   private final FaultSchedule schedule;
@@ -55,6 +58,8 @@ public final class FaultInjector implements AutoCloseable {
   private final FaultTimeline timeline;
   private final Random random;
   private final List<Runnable> pendingReverts = new CopyOnWriteArrayList<>();
+  /** Every injection and revert scheduled; close() reports those that ended with an exception. */
+  private final List<ScheduledFuture<?>> tasks = new CopyOnWriteArrayList<>();
   private final Object lifecycle = new Object();
   private @Nullable ScheduledExecutorService executor;
   private volatile boolean closed;
@@ -110,7 +115,7 @@ public final class FaultInjector implements AutoCloseable {
       executor = ex;
       for (FaultSpec spec : schedule.faults()) {
         long delay = originNanos + spec.at().toNanos() - System.nanoTime();
-        ex.schedule(() -> inject(spec, ex, originNanos), Math.max(0, delay), TimeUnit.NANOSECONDS);
+        tasks.add(ex.schedule(() -> inject(spec, ex, originNanos), Math.max(0, delay), TimeUnit.NANOSECONDS));
       }
     }
   }
@@ -135,6 +140,7 @@ public final class FaultInjector implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      logFailedTasks();
     }
     for (Runnable r : pendingReverts) {
       try {
@@ -147,6 +153,24 @@ public final class FaultInjector implements AutoCloseable {
   }
 
   // ---- internals ----
+
+  /** Logs the tasks that threw past their own handling (which logs and records what it expects). */
+  private void logFailedTasks() {
+    for (ScheduledFuture<?> f : tasks) {
+      if (!f.isDone() || f.isCancelled()) {
+        continue;
+      }
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        LOG.warn("a fault task failed: {}", String.valueOf(e.getCause()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    tasks.clear();
+  }
 
   private void inject(FaultSpec spec, ScheduledExecutorService ex, long originNanos) {
     if (closed) {
@@ -186,7 +210,7 @@ public final class FaultInjector implements AutoCloseable {
       }
     };
     pendingReverts.add(once);
-    ex.schedule(once, spec.duration().toNanos(), TimeUnit.NANOSECONDS);
+    tasks.add(ex.schedule(once, spec.duration().toNanos(), TimeUnit.NANOSECONDS));
   }
 
   /**

@@ -85,7 +85,7 @@ public record FaultReport(String name, String kind, String target, String phase,
   public record RpcLoss(long calls, long succeeded, long failed, long timedOut, long noResponders,
       Map<CallResult, Long> failedByCause) {
     /** Nothing. */
-    public static final RpcLoss NONE = of(new long[CallResult.values().length]);
+    public static final RpcLoss NONE = of(Map.of());
 
     /**
      * Validates and copies.
@@ -127,22 +127,20 @@ public record FaultReport(String name, String kind, String target, String phase,
               CallResult.ERROR, failed - timedOut - noResponders));
     }
 
-    /** The accounting of calls counted per result, {@code byResult[r.ordinal()]}. */
-    public static RpcLoss of(long[] byResult) {
-      if (byResult.length != CallResult.values().length) {
-        throw new IllegalArgumentException("one count per CallResult expected, got " + byResult.length);
-      }
+    /** The accounting of calls counted per result; a result missing from {@code byResult} counts 0. */
+    public static RpcLoss of(Map<CallResult, Long> byResult) {
       EnumMap<CallResult, Long> causes = new EnumMap<>(CallResult.class);
       long calls = 0;
       for (CallResult r : CallResult.values()) {
-        calls += byResult[r.ordinal()];
+        long n = byResult.getOrDefault(r, 0L);
+        calls += n;
         if (r.isFailure()) {
-          causes.put(r, byResult[r.ordinal()]);
+          causes.put(r, n);
         }
       }
-      long ok = byResult[CallResult.OK.ordinal()];
-      return new RpcLoss(calls, ok, calls - ok, byResult[CallResult.TIMEOUT.ordinal()],
-          byResult[CallResult.NO_RESPONDERS.ordinal()], causes);
+      long ok = byResult.getOrDefault(CallResult.OK, 0L);
+      return new RpcLoss(calls, ok, calls - ok, byResult.getOrDefault(CallResult.TIMEOUT, 0L),
+          byResult.getOrDefault(CallResult.NO_RESPONDERS, 0L), causes);
     }
 
     /** The failed calls of {@code cause} (0 for {@link CallResult#OK}). */

@@ -5,6 +5,7 @@ import io.micronats.nats.connection.ConnectionEventListener;
 import io.micronats.simulator.scenario.FaultSpec;
 import io.micronats.simulator.workload.SeriesObserver;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
   private final List<Window> windows = new ArrayList<>();
   /** Per series, the intervals outside every fault window (the baseline), in time order. */
   private final Map<String, List<double[]>> baseline = new LinkedHashMap<>();
-  private final long[] baselineCalls = new long[CallResult.values().length];
+  private final EnumMap<CallResult, Long> baselineCalls = new EnumMap<>(CallResult.class);
   /** Per series, every operation in 250 ms buckets; when a window has them, recovery uses them. */
   private final Map<String, FineSeries> fine = new LinkedHashMap<>();
   private final RecoveryRule rule;
@@ -64,11 +65,11 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
     @Nullable Long firstSuccessAfterInjection;
     long disconnects;
     long reconnects;
-    final Map<Object, Boolean> awaitingReconnect = new IdentityHashMap<>();
-    final Map<Object, Boolean> awaitingResubscribe = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Boolean> awaitingReconnect = new IdentityHashMap<>();
+    final IdentityHashMap<Object, Boolean> awaitingResubscribe = new IdentityHashMap<>();
     final List<String> steps = new ArrayList<>();
-    /** RPC calls sent in the window, per {@link CallResult} ordinal. */
-    final long[] byResult = new long[CallResult.values().length];
+    /** RPC calls sent in the window, per {@link CallResult}. */
+    final EnumMap<CallResult, Long> byResult = new EnumMap<>(CallResult.class);
     // per series: intervals {start, end, successes, errors, p99}
     final Map<String, List<double[]>> intervals = new LinkedHashMap<>();
 
@@ -242,10 +243,10 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
     synchronized (lock) {
       Window bySend = windowAt(sentNanos);
       if (bySend == null && (windows.isEmpty() || sentNanos < windows.get(0).injected)) {
-        baselineCalls[result.ordinal()]++;
+        baselineCalls.merge(result, 1L, Long::sum);
       }
       if (bySend != null) {
-        bySend.byResult[result.ordinal()]++;
+        bySend.byResult.merge(result, 1L, Long::sum);
       }
     }
     if (result == CallResult.OK) {
@@ -286,6 +287,7 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
    * Declares that series {@code series} (a phase) measures from {@code measuredFromNanos}: its
    * operations before that (the warm-up) do not count in baselines.
    */
+  @Override
   public void seriesStarts(String series, long measuredFromNanos) {
     synchronized (lock) {
       fine.computeIfAbsent(series, k -> new FineSeries(originNanos)).measuredFrom(measuredFromNanos);
@@ -297,6 +299,7 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
    * ended at {@code doneNanos}: as {@link #success}/{@link #failure}, and in the series' 250 ms
    * buckets from which "back to baseline" is decided.
    */
+  @Override
   public void completed(String series, long intendedNanos, long doneNanos, boolean ok) {
     completed(series, intendedNanos, doneNanos, ok, true);
   }
@@ -356,7 +359,7 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
   /** The RPC calls sent before the first fault, the baseline, by cause. */
   public FaultReport.RpcLoss baselineRpc() {
     synchronized (lock) {
-      return FaultReport.RpcLoss.of(baselineCalls.clone());
+      return FaultReport.RpcLoss.of(new EnumMap<>(baselineCalls));
     }
   }
 
@@ -423,7 +426,7 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
         after(w, w.reverted), after(w, w.firstDisconnect), after(w, w.reconnected), after(w, w.resubscribed),
         after(w, w.firstError), after(w, firstSuccess), after(w, recovered),
         w.disconnects, w.reconnects, w.steps,
-        FaultReport.RpcLoss.of(w.byResult.clone()),
+        FaultReport.RpcLoss.of(new EnumMap<>(w.byResult)),
         broker, registry, undecided);
   }
 
@@ -461,7 +464,9 @@ public final class FaultTimeline implements ConnectionEventListener, SeriesObser
       }
       RecoveryRule.Decision d = rule.decide(base, series.between(from, end), from, end);
       if (d.recoveredAtNanos() == null) {
-        return RecoveryRule.Decision.undecided(fine.size() > 1 ? e.getKey() + ": " + d.undecided() : d.undecided());
+        // A decision without a time always carries its reason; the fallback only satisfies the type.
+        String why = Objects.requireNonNullElse(d.undecided(), "not recovered");
+        return RecoveryRule.Decision.undecided(fine.size() > 1 ? e.getKey() + ": " + why : why);
       }
       latest = latest == null ? d.recoveredAtNanos() : Math.max(latest, d.recoveredAtNanos());
     }

@@ -105,6 +105,7 @@ public final class RegistryAudit implements LookupObserver {
    * Accounts for one lookup of {@code service} made at {@code nanos} that returned the instance ids
    * {@code returned}; needs a {@link #scoped} audit.
    */
+  @Override
   public void lookedUp(long nanos, String service, Set<String> returned) {
     if (liveOf == null) {
       throw new IllegalStateException("lookedUp needs a scoped audit");
@@ -152,6 +153,7 @@ public final class RegistryAudit implements LookupObserver {
    * seen gone, or a started one not yet seen; at most {@code max}, starting at {@code offset}
    * (rotate it to visit them all).
    */
+  @Override
   public List<String> watchedServices(int max, int offset) {
     List<String> all = new ArrayList<>();
     synchronized (lock) {

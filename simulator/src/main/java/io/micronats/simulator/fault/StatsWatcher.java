@@ -6,6 +6,7 @@ import io.micronats.nats.connection.NatsConnections;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds a {@link FaultTimeline} from the process-wide {@link ConnectionStats} of
@@ -26,7 +27,7 @@ public final class StatsWatcher implements AutoCloseable {
   private final Deque<Object> awaitingReconnect = new ArrayDeque<>();
   private final Deque<Object> awaitingResubscribe = new ArrayDeque<>();
   private ConnectionStats.Snapshot last;
-  private Thread thread;
+  private @Nullable Thread thread;
   private volatile boolean running;
 
   /** A watcher of every connection made through {@link NatsConnections}. */
@@ -38,6 +39,7 @@ public final class StatsWatcher implements AutoCloseable {
   public StatsWatcher(FaultTimeline timeline, Supplier<ConnectionStats.Snapshot> source) {
     this.timeline = timeline;
     this.source = source;
+    this.last = source.get(); // a baseline for poll(); start() takes it again
   }
 
   /** Takes the first snapshot and starts polling; no effect when started. */

@@ -77,9 +77,9 @@ public final class FaultScheduleReader {
     try {
       kind = FaultKind.fromScenarioName(kindText);
     } catch (IllegalArgumentException e) {
-      throw new FaultScheduleException(path + ".kind", e.getMessage());
+      throw new FaultScheduleException(path + ".kind", String.valueOf(e.getMessage()));
     }
-    FaultTarget target = target(f, path, kind);
+    FaultTarget target = target(f, path);
     Duration at = duration(f, "at", path, null);
     Duration duration = duration(f, "duration", path, Duration.ZERO);
     Duration latency = duration(f, "latency", path, Duration.ZERO);
@@ -117,7 +117,7 @@ public final class FaultScheduleReader {
       };
     } catch (IllegalArgumentException e) {
       // every FaultSpec record names the field first: "duration: ..."
-      String msg = e.getMessage();
+      String msg = String.valueOf(e.getMessage());
       int colon = msg.indexOf(':');
       String field = colon > 0 && FIELDS.contains(msg.substring(0, colon)) ? msg.substring(0, colon)
           : colon > 0 && msg.substring(0, colon).equals("target") ? "kind" : "";
@@ -126,7 +126,7 @@ public final class FaultScheduleReader {
     }
   }
 
-  private static FaultTarget target(JsonNode f, String path, FaultKind kind) {
+  private static FaultTarget target(JsonNode f, String path) {
     List<String> given = new ArrayList<>();
     for (String t : List.of("node", "nodes", "pair", "instances")) {
       if (f.hasNonNull(t)) {
@@ -160,7 +160,7 @@ public final class FaultScheduleReader {
     } catch (FaultScheduleException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new FaultScheduleException(path + "." + t, e.getMessage());
+      throw new FaultScheduleException(path + "." + t, String.valueOf(e.getMessage()));
     }
   }
 

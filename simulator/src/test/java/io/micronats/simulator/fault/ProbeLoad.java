@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,7 +107,7 @@ final class ProbeLoad implements AutoCloseable {
     long rpcPeriod = 1_000_000_000L / requestsPerSecond;
     long start = System.nanoTime();
     AtomicLong n = new AtomicLong();
-    scheduler.scheduleAtFixedRate(() -> {
+    ScheduledFuture<?> unused = scheduler.scheduleAtFixedRate(() -> {
       // open model: intended times from the schedule, never from when the thread woke up
       long now = System.nanoTime();
       while (running) {
@@ -120,7 +121,7 @@ final class ProbeLoad implements AutoCloseable {
     }, 0, 2, TimeUnit.MILLISECONDS);
     long pubPeriod = 1_000_000_000L / messagesPerSecond;
     AtomicLong m = new AtomicLong();
-    scheduler.scheduleAtFixedRate(() -> {
+    unused = scheduler.scheduleAtFixedRate(() -> {
       long now = System.nanoTime();
       while (running) {
         long intended = start + m.get() * pubPeriod;
@@ -147,7 +148,7 @@ final class ProbeLoad implements AutoCloseable {
       done(intended, CallResult.ERROR);
       return;
     }
-    f.whenComplete((msg, error) -> {
+    CompletableFuture<?> unused = f.whenComplete((msg, error) -> {
       if (error == null) {
         done(intended, CallResult.OK);
       } else {
@@ -228,10 +229,14 @@ final class ProbeLoad implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     scheduler.shutdownNow();
-    scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Connection c : connections) {
       NatsConnections.removeListener(c, timeline);
       NatsConnections.release(c);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +36,7 @@ final class RegistryInstances implements ServiceInstances, AutoCloseable {
     this.config = config;
     this.ttl = ttl;
     long period = Math.max(50, ttl.toMillis() / 3);
-    heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> unused = heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
   }
 
   private static Service service(String id) {
