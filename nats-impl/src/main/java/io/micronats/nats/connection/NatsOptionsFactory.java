@@ -41,7 +41,8 @@ final class NatsOptionsFactory {
         .dataPortType(GuardedDataPort.class.getName())
         // jnats' defaults are Executors' unnamed pool-N-thread-M threads: name them after the connection.
         .connectThreadFactory(named("nats-connect-" + s.name()))
-        .callbackThreadFactory(named("nats-callback-" + s.name()))
+        // Listener callbacks stay on jnats' default executor: with a callbackThreadFactory or our own
+        // callbackExecutor, a refused connect lost the server's reason ("SSL required"; AuthLayoutsTest).
         .connectionListener(recorder)
         .errorListener(recorder);
     NatsAuth auth = s.auth();

@@ -12,19 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** What a fault looks like in the log: one WARN per fault, and only named threads. */
+/**
+ * What a fault looks like in the log: one WARN per fault. (jnats' listener callbacks still run on
+ * its unnamed default threads: naming them lost the server's refusal reason, see NatsOptionsFactory.)
+ */
 class FaultLoggingTest {
-  private static final Pattern UNNAMED_POOL_THREAD = Pattern.compile("pool-\\d+-thread-\\d+");
-
   @Test
-  void aKilledServerWarnsOnceForAllItsConnectionsFromNamedThreads() throws Exception {
+  void aKilledServerWarnsOnceForAllItsConnections() throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.err;
     List<Connection> connections = new ArrayList<>();
-    List<String> threadNames = new ArrayList<>();
     try (NatsCluster single = NatsCluster.builder().nodes(1).clusterName("faultlog").build()) {
       single.start();
       NatsSettings s = NatsSettings.from(PluginConfig.of("addresses", single.node(0).clientUrl(),
@@ -37,7 +36,6 @@ class FaultLoggingTest {
       single.node(0).kill();
       await().atMost(Duration.ofSeconds(20)).until(() ->
           connections.stream().allMatch(c -> NatsConnections.stats(c).disconnects() >= 1));
-      Thread.getAllStackTraces().keySet().forEach(t -> threadNames.add(t.getName()));
     } finally {
       System.setErr(original);
       connections.forEach(NatsConnections::release);
@@ -45,9 +43,8 @@ class FaultLoggingTest {
 
     String log = captured.toString(StandardCharsets.UTF_8);
     assertThat(log.lines().filter(l -> l.contains("WARN") && l.contains("disconnected from"))).hasSize(1);
-    assertThat(UNNAMED_POOL_THREAD.matcher(log).find()).as("log names a pool-N-thread-M thread:%n%s", log).isFalse();
-    assertThat(threadNames).noneMatch(n -> UNNAMED_POOL_THREAD.matcher(n).matches());
-    assertThat(threadNames).anyMatch(n -> n.startsWith("nats-callback-faultlog-"));
+    assertThat(log.lines().filter(l -> l.contains("DEBUG") && l.contains("disconnected from")).count())
+        .as("the other connections' disconnections are not warned").isLessThanOrEqualTo(3);
   }
 
   /** Writes to the real stream and to a capture. */
