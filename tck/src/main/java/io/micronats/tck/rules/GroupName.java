@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The human name of a nested rule group ("Registry: lookups"). {@link RuleDisplayNames} shows it
- * together with the concrete TCK subclass ("Registry: lookups (AcmeTckTest)"), so the reports of
- * two subclasses, in Surefire's XML or an IDE, never merge into one group.
+ * together with the concrete TCK subclass ("Registry: lookups (AcmeTckTest)"), so the results of
+ * two subclasses never merge into one group in an IDE or a JUnit Platform listener.
  *
  * <p>Used instead of {@code @DisplayName}, which would give every subclass the same fixed name.
  */

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
  * Names each rule test "ID statement", so that every report shows the rule, and each nested rule
  * group by its {@link GroupName} and the concrete TCK subclass that runs it
  * ("Registry: lookups (AcmeTckTest)"), so that the results of two subclasses stay apart in
- * Surefire's XML and in IDEs. The rule IDs are untouched.
+ * IDEs and other JUnit Platform listeners. Surefire's XML (3.5) still names the nested class
+ * ({@code MicronatsTck$RegistryLookup}); there only the file name, {@code TEST-<subclass>.xml},
+ * tells two subclasses apart. The rule IDs are untouched.
  *
  * <p>Stateless and thread-safe; JUnit instantiates it through
  * {@link org.junit.jupiter.api.DisplayNameGeneration}.
